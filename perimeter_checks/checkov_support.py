@@ -1,0 +1,203 @@
+"""Checkov classes over the rules: one check per catalog row and framework.
+
+Imported (never executed as a check) by the modules in `perimeter_checks/checkov/`,
+which Checkov's --external-checks-dir loader runs. Checkov drops UNKNOWN results, so
+a policy that cannot be verified statically is reported as FAILED with details that
+start with "UNVERIFIED", unless PERIMETER_UNRESOLVED=ignore.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+
+from checkov.common.bridgecrew.severities import Severities
+from checkov.common.models.enums import CheckCategories, CheckResult
+
+from perimeter_checks.catalog import Rule, load_catalog
+from perimeter_checks.config import ConfigError, PerimeterConfig, active_config
+from perimeter_checks.policy.analysis import FAIL
+from perimeter_checks.policy.cloudformation import resolve_intrinsics
+from perimeter_checks.policy.document import PolicyDocument, PolicyUnresolved, parse_policy, policy_from_document_blocks
+from perimeter_checks.rules import ResourceView, evaluate
+
+UNRESOLVED_ENV = "PERIMETER_UNRESOLVED"
+_META_KEYS = {"start_line", "end_line", "references_"}
+_DOCUMENT_ADDRESS = re.compile(r"(^|\.)data\.(aws_iam_policy_document\.)")
+_MAX_DOCUMENT_DEPTH = 8
+logger = logging.getLogger(__name__)
+
+
+def config_or_exit() -> PerimeterConfig:
+    """A malformed config stops Checkov with one clear line and exit code 2."""
+    try:
+        return active_config()
+    except ConfigError as exc:
+        sys.stderr.write(f"perimeter-checks: invalid config: {exc}\n")
+        raise SystemExit(2) from None
+
+
+def unwrap_terraform(value):
+    """Checkov wraps every HCL/plan attribute in a list; return plain values, blocks as lists of dicts."""
+    if isinstance(value, dict):
+        return {
+            k: unwrap_terraform(v[0] if isinstance(v, list) and len(v) == 1 and not isinstance(v[0], dict) else v)
+            for k, v in value.items()
+            if not str(k).startswith("__") and k not in _META_KEYS
+        }
+    if isinstance(value, list):
+        return [unwrap_terraform(v) for v in value]
+    return value
+
+
+def _document_index(graph) -> dict:
+    """address (module path + aws_iam_policy_document.<name>) -> unwrapped data block."""
+    cached = getattr(graph, "_perimeter_documents", None)
+    if cached is not None and cached[0] is graph:
+        return cached[1]
+    index = {}
+    for node_index in graph.node_indices():
+        node = graph[node_index]
+        attrs = node[1] if isinstance(node, tuple) else node
+        if not isinstance(attrs, dict) or attrs.get("resource_type") != "data.aws_iam_policy_document":
+            continue
+        address = _DOCUMENT_ADDRESS.sub(r"\1\2", str(attrs.get("__address__", "")))
+        blocks = attrs.get("config_", {}).get("aws_iam_policy_document", {})
+        for block in blocks.values():
+            index[address] = unwrap_terraform(block)
+    try:
+        graph._perimeter_documents = (graph, index)
+    except AttributeError:
+        pass
+    return index
+
+
+def _module_prefix(address: str, resource_type: str) -> str:
+    position = address.rfind(resource_type + ".")
+    return address[:position] if position > 0 else ""
+
+
+def document_resolver(graph, address: str, resource_type: str):
+    """Resolve data.aws_iam_policy_document.<name> in the resource's module from Checkov's graph."""
+    if graph is None:
+        return None
+    prefix = _module_prefix(address, resource_type)
+
+    def resolve(name: str, depth: int = 0) -> PolicyDocument:
+        block = _document_index(graph).get(f"{prefix}aws_iam_policy_document.{name}")
+        if block is None:
+            raise PolicyUnresolved(f"data.aws_iam_policy_document.{name} was not found in the module")
+        if depth > _MAX_DOCUMENT_DEPTH:
+            raise PolicyUnresolved("policy documents nest too deeply")
+        statements = list(policy_from_document_blocks(block.get("statement")).statements)
+        for key in ("source_policy_documents", "override_policy_documents", "source_json", "override_json"):
+            for extra in _as_list(block.get(key)):
+                statements.extend(_merged_document(extra, resolve, depth).statements)
+        return PolicyDocument(statements=tuple(statements))
+
+    return resolve
+
+
+def _as_list(value) -> list:
+    if value in (None, "", []):
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _merged_document(value, resolve, depth: int) -> PolicyDocument:
+    if isinstance(value, str):
+        match = re.match(r"^\$?\{?data\.aws_iam_policy_document\.([\w-]+)(?:\[[^\]]*\])?\.json\}?$", value.strip())
+        if match:
+            return resolve(match.group(1), depth + 1)
+    return parse_policy(value)
+
+
+class _PerimeterCheckMixin:
+    """Shared result mapping: findings -> Checkov result with details."""
+
+    rule: Rule
+
+    def _init_rule(self, rule: Rule) -> None:
+        self.rule = rule
+        self.severity = Severities[rule.severity]
+
+    def _result(self, view: ResourceView) -> CheckResult:
+        findings = evaluate(self.rule, view, config_or_exit())
+        if not findings:
+            return CheckResult.PASSED
+        failures = [f for f in findings if f.verdict == FAIL]
+        warnings = [f for f in findings if f.verdict != FAIL]
+        if not failures and os.environ.get(UNRESOLVED_ENV, "").lower() == "ignore":
+            return CheckResult.PASSED
+        self.details.extend(f"{self.rule.mitigation.id}: {f.message}" for f in failures)
+        self.details.extend(f"UNVERIFIED ({self.rule.mitigation.id}): {f.message}" for f in warnings)
+        return CheckResult.FAILED
+
+
+def _terraform_base():
+    from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
+
+    class TerraformPerimeterCheck(_PerimeterCheckMixin, BaseResourceCheck):
+        def __init__(self, rule: Rule) -> None:
+            super().__init__(
+                name=rule.name,
+                id=rule.id,
+                categories=[CheckCategories.IAM],
+                supported_resources=sorted(rule.terraform),
+                guideline=rule.guideline,
+            )
+            self._init_rule(rule)
+
+        def scan_resource_conf(self, conf) -> CheckResult:
+            address = str(conf.get("__address__", ""))
+            view = ResourceView(
+                framework="terraform",
+                type=self.entity_type,
+                address=address,
+                attributes=unwrap_terraform(conf),
+                resolve_document=document_resolver(self.graph, address, self.entity_type),
+            )
+            return self._result(view)
+
+    return TerraformPerimeterCheck
+
+
+def _cloudformation_base():
+    from checkov.cloudformation.checks.resource.base_resource_check import BaseResourceCheck
+
+    class CloudFormationPerimeterCheck(_PerimeterCheckMixin, BaseResourceCheck):
+        def __init__(self, rule: Rule) -> None:
+            super().__init__(
+                name=rule.name,
+                id=rule.id,
+                categories=[CheckCategories.IAM],
+                supported_resources=sorted(rule.cloudformation),
+                guideline=rule.guideline,
+            )
+            self._init_rule(rule)
+
+        def scan_resource_conf(self, conf) -> CheckResult:
+            properties = resolve_intrinsics(conf.get("Properties") or {})
+            view = ResourceView(
+                framework="cloudformation",
+                type=self.entity_type,
+                address=self.entity_type,
+                attributes=properties if isinstance(properties, dict) else {},
+            )
+            return self._result(view)
+
+    return CloudFormationPerimeterCheck
+
+
+def register_terraform_checks() -> list:
+    config_or_exit()
+    base = _terraform_base()
+    return [base(rule) for rule in load_catalog().rules if rule.terraform]
+
+
+def register_cloudformation_checks() -> list:
+    config_or_exit()
+    base = _cloudformation_base()
+    return [base(rule) for rule in load_catalog().rules if rule.cloudformation]
