@@ -152,8 +152,11 @@ def _value_status(key: str, value, config: PerimeterConfig, accept_trusted: bool
     return Restriction(NONE)
 
 
+_RESOURCE_POLICY_KEYS = frozenset(_PRINCIPAL_KEYS | _SOURCE_KEYS | {"kms:calleraccount"})
+
+
 def identity_restriction(
-    conditions, config: PerimeterConfig, keys=frozenset(_PRINCIPAL_KEYS | _SOURCE_KEYS), accept_trusted=True
+    conditions, config: PerimeterConfig, keys=_RESOURCE_POLICY_KEYS, accept_trusted=True
 ) -> Restriction:
     """How well the statement's conditions confine callers to your organization."""
     best = Restriction(NONE)
@@ -306,7 +309,7 @@ def _unrestricted_issue(statement: Statement, risky: list, restriction: Restrict
         return Issue(WARN, f"{statement.label} allows {who}; cannot verify the identity perimeter: {restriction.detail}")
     reason = f" ({restriction.detail})" if restriction.detail else ""
     text = f"{statement.label} allows {who} without an aws:PrincipalOrgID condition{reason}"
-    if kinds & {"public", "foreign", "federated"}:
+    if kinds & {"public", "foreign", "federated", "trusted"}:
         return Issue(FAIL, text)
     if "unverified" in kinds:
         text += "; list your accounts in account_ids to verify them"

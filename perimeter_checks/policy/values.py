@@ -27,8 +27,10 @@ _OWN_ACCOUNT = re.compile(
 )
 _BARE_REFERENCE = re.compile(r"^(?:var|local|module|data|each|count|self|aws_[a-z0-9_]+)\.[\w\-\[\]\"'.*]+$")
 _ACCOUNT_ID = re.compile(r"^\d{12}$")
-_IAM_ARN = re.compile(r"^arn:[^:]*:(?:iam|sts)::(?P<account>[^:]*):(?P<resource>.+)$", re.DOTALL)
-_ANY_ARN = re.compile(r"^arn:[^:]*:[^:]*:[^:]*:(?P<account>[^:]*):", re.DOTALL)
+# The account segment may be an expression such as ${AWS::AccountId}, which holds colons.
+_ACCOUNT_SEGMENT = r"(?P<account>\$\{[^}]*\}|[^:]*)"
+_IAM_ARN = re.compile(r"^arn:[^:]*:(?:iam|sts)::" + _ACCOUNT_SEGMENT + r":(?P<resource>.+)$", re.DOTALL)
+_ANY_ARN = re.compile(r"^arn:[^:]*:[^:]*:(?:\$\{[^}]*\}|[^:]*):" + _ACCOUNT_SEGMENT + ":", re.DOTALL)
 
 
 def is_expression(value) -> bool:

@@ -1,0 +1,76 @@
+"""perimeter-checks command line: catalog, path, config check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from perimeter_checks.catalog import load_catalog
+from perimeter_checks.config import ConfigError, load_config_file
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ENGINE_PATHS = {"checkov": PACKAGE_DIR / "checkov"}
+
+
+def _catalog(args) -> int:
+    catalog = load_catalog()
+    if args.format == "json":
+        json.dump(catalog.as_dict(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = [("ID", "MIT", "BOUNDARY", "SEVERITY", "TITLE")]
+    rows += [(r.id, r.mitigation.id, r.mitigation.boundary, r.severity, r.title) for r in catalog.rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        sys.stdout.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] + "\n")
+    sys.stdout.write("\nMitigations:\n")
+    for m in catalog.mitigations:
+        sys.stdout.write(f"  {m.id}  {m.boundary:<8}  {m.objective:<17}  {m.title}\n")
+    return 0
+
+
+def _path(args) -> int:
+    path = ENGINE_PATHS[args.engine]
+    if not path.is_dir():
+        sys.stderr.write(f"perimeter-checks: the {args.engine} folder is missing from this installation ({path})\n")
+        return 2
+    sys.stdout.write(f"{path}\n")
+    return 0
+
+
+def _check_config(args) -> int:
+    config = load_config_file(args.file)
+    sys.stdout.write(f"{args.file}: ok ({', '.join(k for k in ('org_ids', 'account_ids') if getattr(config, k))})\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="perimeter-checks", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    catalog = commands.add_parser("catalog", help="list the mitigations and rules")
+    catalog.add_argument("--format", choices=("text", "json"), default="text")
+    catalog.set_defaults(run=_catalog)
+    path = commands.add_parser("path", help="print the folder an engine loads our checks from")
+    path.add_argument("engine", choices=sorted(ENGINE_PATHS))
+    path.set_defaults(run=_path)
+    check = commands.add_parser("check-config", help="validate a perimeter.yaml")
+    check.add_argument("file")
+    check.set_defaults(run=_check_config)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ConfigError as exc:
+        sys.stderr.write(f"perimeter-checks: invalid config: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""AWS's own data-perimeter resource policies are known-good: no M3/M8 finding.
+
+Each 2022 resource-policy template (and the RCP-era templates for services RCPs do
+not cover) is placed in the resource types it belongs to, alone and next to a public
+Allow statement that only its Deny guard keeps inside the organization.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from perimeter_checks.catalog import load_catalog
+from perimeter_checks.config import PerimeterConfig
+from perimeter_checks.rules import ResourceView, evaluate
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples"
+ORG = "o-a1b2c3d4e5"
+PLACEHOLDERS = {
+    "<my-org-id>": ORG,
+    "<my-account-id>": "111111111111",
+    "<third-party-account-a>": "999999999999",
+    "<third-party-account-b>": "888888888888",
+    "<load-balancing-account-id>": "777777777777",
+    "<my-corporate-cidr>": "203.0.113.0/24",
+    "<my-vpc>": "vpc-0a1b2c3d4e5f60001",
+    "<my-data-bucket>": "example-data-bucket",
+}
+CONFIG = PerimeterConfig(
+    org_ids=(ORG,),
+    account_ids=("111111111111",),
+    trusted_accounts=("999999999999", "888888888888", "777777777777"),
+)
+# template -> (Terraform type, attribute, CloudFormation type, property, an action its guard covers)
+PLACEMENTS = {
+    "resource_based_policies_2022/s3_bucket_policy.json": (
+        "aws_s3_bucket_policy", "policy", "AWS::S3::BucketPolicy", "PolicyDocument", "s3:GetObject"),
+    "resource_based_policies_2022/kms_key_policy.json": (
+        "aws_kms_key", "policy", "AWS::KMS::Key", "KeyPolicy", "kms:Decrypt"),
+    "resource_based_policies_2022/secretsmanager_secret_policy.json": (
+        "aws_secretsmanager_secret_policy", "policy", "AWS::SecretsManager::ResourcePolicy", "ResourcePolicy",
+        "secretsmanager:GetSecretValue"),
+    "resource_based_policies_2022/sns_topic_policy.json": (
+        "aws_sns_topic_policy", "policy", "AWS::SNS::TopicPolicy", "PolicyDocument", "sns:Publish"),
+    "resource_based_policies_2022/sqs_queue_policy.json": (
+        "aws_sqs_queue_policy", "policy", "AWS::SQS::QueuePolicy", "PolicyDocument", "sqs:SendMessage"),
+    "resource_based_policies_2022/iam_role_trust_policy.json": (
+        "aws_iam_role", "assume_role_policy", "AWS::IAM::Role", "AssumeRolePolicyDocument", "sts:AssumeRole"),
+    "resource_control_policies/service_specific_controls/api_gateway_policy.json": (
+        "aws_api_gateway_rest_api_policy", "policy", "AWS::ApiGateway::RestApi", "Policy", "execute-api:Invoke"),
+    "resource_control_policies/service_specific_controls/sns_topic_policy.json": (
+        "aws_sns_topic_policy", "policy", "AWS::SNS::TopicPolicy", "PolicyDocument", "sns:Publish"),
+}
+
+
+def load_template(name: str) -> dict:
+    text = (EXAMPLES / name).read_text()
+    for placeholder, value in PLACEHOLDERS.items():
+        text = text.replace(placeholder, value)
+    return json.loads(text)
+
+
+def findings_for(policy: dict, placement, config=CONFIG) -> list:
+    tf_type, tf_attr, cfn_type, cfn_prop, _ = placement
+    views = [
+        ResourceView("terraform", tf_type, f"{tf_type}.reference", {tf_attr: json.dumps(policy)}),
+        ResourceView("cloudformation", cfn_type, "Reference", {cfn_prop: policy}),
+    ]
+    return [f for view in views for rule in load_catalog().rules for f in evaluate(rule, view, config)]
+
+
+def with_public_allow(policy: dict, action: str) -> dict:
+    public = {"Sid": "PublicRead", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": action, "Resource": "*"}
+    return {**policy, "Statement": policy["Statement"] + [public]}
+
+
+@pytest.mark.parametrize("name", sorted(PLACEMENTS))
+def test_reference_policy_alone_raises_nothing(name):
+    assert findings_for(load_template(name), PLACEMENTS[name]) == []
+
+
+@pytest.mark.parametrize("name", sorted(PLACEMENTS))
+def test_reference_policy_guard_keeps_a_public_allow_inside_the_org(name):
+    placement = PLACEMENTS[name]
+    guarded = with_public_allow(load_template(name), placement[4])
+    assert findings_for(guarded, placement) == []
+
+
+@pytest.mark.parametrize("name", sorted(PLACEMENTS))
+def test_reference_policy_guard_for_another_org_protects_nothing(name):
+    placement = PLACEMENTS[name]
+    text = json.dumps(with_public_allow(load_template(name), placement[4])).replace(ORG, "o-zzzzzzzzzz")
+    findings = findings_for(json.loads(text), placement)
+    assert findings and {f.verdict for f in findings} == {"fail"}
