@@ -8,7 +8,6 @@ start with "UNVERIFIED", unless PERIMETER_UNRESOLVED=ignore.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sys
@@ -20,14 +19,11 @@ from perimeter_checks.catalog import Rule, load_catalog
 from perimeter_checks.config import ConfigError, PerimeterConfig, active_config
 from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
-from perimeter_checks.policy.document import PolicyDocument, PolicyUnresolved, parse_policy, policy_from_document_blocks
+from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
 from perimeter_checks.rules import ResourceView, evaluate
 
 UNRESOLVED_ENV = "PERIMETER_UNRESOLVED"
-_META_KEYS = {"start_line", "end_line", "references_"}
 _DOCUMENT_ADDRESS = re.compile(r"(^|\.)data\.(aws_iam_policy_document\.)")
-_MAX_DOCUMENT_DEPTH = 8
-logger = logging.getLogger(__name__)
 
 
 def config_or_exit() -> PerimeterConfig:
@@ -37,19 +33,6 @@ def config_or_exit() -> PerimeterConfig:
     except ConfigError as exc:
         sys.stderr.write(f"perimeter-checks: invalid config: {exc}\n")
         raise SystemExit(2) from None
-
-
-def unwrap_terraform(value):
-    """Checkov wraps every HCL/plan attribute in a list; return plain values, blocks as lists of dicts."""
-    if isinstance(value, dict):
-        return {
-            k: unwrap_terraform(v[0] if isinstance(v, list) and len(v) == 1 and not isinstance(v[0], dict) else v)
-            for k, v in value.items()
-            if not str(k).startswith("__") and k not in _META_KEYS
-        }
-    if isinstance(value, list):
-        return [unwrap_terraform(v) for v in value]
-    return value
 
 
 def _document_index(graph) -> dict:
@@ -64,9 +47,8 @@ def _document_index(graph) -> dict:
         if not isinstance(attrs, dict) or attrs.get("resource_type") != "data.aws_iam_policy_document":
             continue
         address = _DOCUMENT_ADDRESS.sub(r"\1\2", str(attrs.get("__address__", "")))
-        blocks = attrs.get("config_", {}).get("aws_iam_policy_document", {})
-        for block in blocks.values():
-            index[address] = unwrap_terraform(block)
+        for block in attrs.get("config_", {}).get("aws_iam_policy_document", {}).values():
+            index[address] = unwrap_attributes(block)
     try:
         graph._perimeter_documents = (graph, index)
     except AttributeError:
@@ -85,33 +67,10 @@ def document_resolver(graph, address: str, resource_type: str):
         return None
     prefix = _module_prefix(address, resource_type)
 
-    def resolve(name: str, depth: int = 0) -> PolicyDocument:
-        block = _document_index(graph).get(f"{prefix}aws_iam_policy_document.{name}")
-        if block is None:
-            raise PolicyUnresolved(f"data.aws_iam_policy_document.{name} was not found in the module")
-        if depth > _MAX_DOCUMENT_DEPTH:
-            raise PolicyUnresolved("policy documents nest too deeply")
-        statements = list(policy_from_document_blocks(block.get("statement")).statements)
-        for key in ("source_policy_documents", "override_policy_documents", "source_json", "override_json"):
-            for extra in _as_list(block.get(key)):
-                statements.extend(_merged_document(extra, resolve, depth).statements)
-        return PolicyDocument(statements=tuple(statements))
+    def lookup(name: str):
+        return _document_index(graph).get(f"{prefix}aws_iam_policy_document.{name}")
 
-    return resolve
-
-
-def _as_list(value) -> list:
-    if value in (None, "", []):
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _merged_document(value, resolve, depth: int) -> PolicyDocument:
-    if isinstance(value, str):
-        match = re.match(r"^\$?\{?data\.aws_iam_policy_document\.([\w-]+)(?:\[[^\]]*\])?\.json\}?$", value.strip())
-        if match:
-            return resolve(match.group(1), depth + 1)
-    return parse_policy(value)
+    return lambda name: document_from_data_block(name, lookup)
 
 
 class _PerimeterCheckMixin:
@@ -156,7 +115,7 @@ def _terraform_base():
                 framework="terraform",
                 type=self.entity_type,
                 address=address,
-                attributes=unwrap_terraform(conf),
+                attributes=unwrap_attributes(conf),
                 resolve_document=document_resolver(self.graph, address, self.entity_type),
             )
             return self._result(view)

@@ -1,7 +1,9 @@
 """The catalog is complete and consistent, and the CLI prints it and our folders."""
 
 import json
+import os
 import re
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -79,8 +81,9 @@ def test_path_from_a_non_editable_install(tmp_path):
         check=True, capture_output=True,
     )
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from perimeter_checks.cli import main; sys.exit(main(['path', 'checkov']))"],
-        capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-c", "import sys, perimeter_checks.checkov_support, perimeter_checks.policy.analysis; "
+         "from perimeter_checks.cli import main; sys.exit(main(['path', 'checkov']))"],
+        capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": os.pathsep.join([str(target), *site.getsitepackages()]), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     folder = Path(result.stdout.strip())

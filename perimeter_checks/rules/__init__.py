@@ -7,7 +7,6 @@ CloudFormation wrote them after resolution) and get `Finding`s back.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -15,11 +14,9 @@ from perimeter_checks.catalog import Rule
 from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.analysis import FAIL, PREDICATES, WARN
 from perimeter_checks.policy.document import PolicyDocument, PolicyUnresolved, parse_policy
+from perimeter_checks.policy.terraform import document_reference
 from perimeter_checks.rules.permissions import PERMISSION_ADAPTERS
 
-_DOCUMENT_REFERENCE = re.compile(
-    r"^\$?\{?data\.aws_iam_policy_document\.(?P<name>[\w-]+)(?:\[[^\]]*\])?\.(?:json|minified_json)\}?$"
-)
 
 
 @dataclass(frozen=True)
@@ -70,13 +67,12 @@ def policy_values(spec: str, view: ResourceView) -> list:
 
 
 def load_document(value, view: ResourceView) -> PolicyDocument:
-    if isinstance(value, str):
-        match = _DOCUMENT_REFERENCE.match(value.strip())
-        if match:
-            if view.resolve_document is None:
-                raise PolicyUnresolved(f"{value.strip()} is not available to this engine")
-            return view.resolve_document(match.group("name"))
-    return parse_policy(value)
+    name = document_reference(value)
+    if name is None:
+        return parse_policy(value)
+    if view.resolve_document is None:
+        raise PolicyUnresolved(f"{value.strip()} is not available to this engine")
+    return view.resolve_document(name)
 
 
 def evaluate(rule: Rule, view: ResourceView, config: PerimeterConfig) -> list:
