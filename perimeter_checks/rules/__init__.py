@@ -27,6 +27,8 @@ class ResourceView:
     attributes: dict
     # Resolves "data.aws_iam_policy_document.<name>" (the name) in the resource's module.
     resolve_document: Optional[Callable[[str], PolicyDocument]] = None
+    file: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Loaders that turn Terraform, plan JSON and CloudFormation into ResourceViews without Checkov."""
