@@ -1,4 +1,4 @@
-"""perimeter-checks command line: catalog, path, config check."""
+"""perimeter-checks command line: scan, catalog, path, check-config."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from perimeter_checks.catalog import load_catalog
-from perimeter_checks.config import ConfigError, load_config_file
+from perimeter_checks.config import ConfigError, PerimeterConfig, config_path_from_environment, load_config_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ENGINE_PATHS = {"checkov": PACKAGE_DIR / "checkov"}
@@ -46,9 +46,53 @@ def _check_config(args) -> int:
     return 0
 
 
+def _scan_config(args) -> PerimeterConfig:
+    path = args.config or config_path_from_environment()
+    return load_config_file(path) if path else PerimeterConfig()
+
+
+def _scan(args) -> int:
+    """Exit 0: nothing at or above --fail-on; 1: failures; 2: unreadable input or config."""
+    from perimeter_checks.report import FORMATS, severity_at_least
+    from perimeter_checks.scan import finding_record, scan
+
+    config = _scan_config(args)
+    result = scan(args.paths, config)
+    for error in result.errors:
+        sys.stderr.write(f"perimeter-checks: {error}\n")
+    if args.verbose:
+        for note in result.notes:
+            sys.stderr.write(f"perimeter-checks: note: {note}\n")
+    records = [finding_record(f, view) for f, view in result.findings]
+    failures = [r for r in records if r["verdict"] == "fail"]
+    summary = {
+        "resources": result.resources,
+        "failures": len(failures),
+        "warnings": len(records) - len(failures),
+        "errors": len(result.errors),
+    }
+    output = FORMATS[args.format](records, summary)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    if result.errors:
+        return 2
+    return 1 if any(severity_at_least(r["severity"], args.fail_on) for r in failures) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="perimeter-checks", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    scan = commands.add_parser("scan", help="scan Terraform, plan JSON and CloudFormation files or folders")
+    scan.add_argument("paths", nargs="+", metavar="PATH")
+    scan.add_argument("--config", help="perimeter.yaml (default: $PERIMETER_CONFIG, else ./perimeter.yaml)")
+    scan.add_argument("--format", choices=("text", "json", "sarif", "junit", "markdown"), default="text")
+    scan.add_argument("--output", help="write the report here instead of stdout")
+    scan.add_argument("--fail-on", choices=("low", "medium", "high", "critical"), default="low",
+                      help="lowest severity of a failure that makes the exit code 1 (default: low)")
+    scan.add_argument("-v", "--verbose", action="store_true", help="list skipped files")
+    scan.set_defaults(run=_scan)
     catalog = commands.add_parser("catalog", help="list the mitigations and rules")
     catalog.add_argument("--format", choices=("text", "json"), default="text")
     catalog.set_defaults(run=_catalog)

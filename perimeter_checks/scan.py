@@ -1,0 +1,122 @@
+"""The embedded scanner: files -> ResourceViews -> findings, with no Checkov import.
+
+File kinds are detected by content: Terraform `.tf`, plan JSON (`terraform show
+-json`), CloudFormation JSON/YAML. Anything else is skipped with a note.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perimeter_checks.catalog import load_catalog
+from perimeter_checks.config import PerimeterConfig
+from perimeter_checks.rules import Finding, ResourceView, evaluate
+from perimeter_checks.sources.terraform import SKIPPED_DIRS, scan_terraform
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_DOCUMENT_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
+
+
+@dataclass
+class ScanResult:
+    findings: list = field(default_factory=list)  # (Finding, ResourceView)
+    errors: list = field(default_factory=list)  # one-line messages about unreadable input
+    notes: list = field(default_factory=list)  # skipped files
+    resources: int = 0
+
+
+def _document_files(paths: list) -> list:
+    found = []
+    for root in map(Path, paths):
+        if root.is_file():
+            found.append(root)
+            continue
+        seen = set()
+        for current, dirs, files in os.walk(root, followlinks=False):
+            real = os.path.realpath(current)
+            if real in seen:
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+            found.extend(Path(current, f) for f in sorted(files) if Path(f).suffix.lower() in _DOCUMENT_SUFFIXES)
+    return found
+
+
+def _document_views(path: Path, result: ScanResult) -> list:
+    """Plan JSON or CloudFormation views from one JSON/YAML file (others noted and skipped)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            result.errors.append(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, not scanned")
+            return []
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        result.errors.append(f"{path}: cannot read ({getattr(exc, 'strerror', None) or type(exc).__name__})")
+        return []
+    from perimeter_checks.sources import cloudformation, plan
+
+    if path.suffix.lower() == ".json":
+        try:
+            document = json.loads(text)
+        except (ValueError, RecursionError):
+            result.notes.append(f"{path}: not JSON, skipped")
+            return []
+    else:
+        try:
+            document = cloudformation.load_yaml(text)
+        except cloudformation.TemplateError as exc:
+            result.notes.append(f"{path}: {exc}, skipped")
+            return []
+    if plan.is_plan(document):
+        return plan.plan_views(document, str(path))
+    if cloudformation.is_template(document):
+        return cloudformation.template_views(document, str(path))
+    result.notes.append(f"{path}: neither a Terraform plan nor a CloudFormation template, skipped")
+    return []
+
+
+def collect_views(paths: list, result: ScanResult) -> list:
+    terraform = scan_terraform(paths)
+    result.errors.extend(terraform.errors)
+    views = list(terraform.views)
+    for path in _document_files(paths):
+        views.extend(_document_views(path, result))
+    return views
+
+
+def scan(paths: list, config: PerimeterConfig) -> ScanResult:
+    result = ScanResult()
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        result.errors.extend(f"{p}: no such file or directory" for p in missing)
+        return result
+    views = collect_views(paths, result)
+    result.resources = len(views)
+    rules = load_catalog().rules
+    for view in views:
+        for rule in rules:
+            result.findings.extend((finding, view) for finding in evaluate(rule, view, config))
+    return result
+
+
+def finding_record(finding: Finding, view: ResourceView) -> dict:
+    rule = load_catalog().rule(finding.rule_id)
+    return {
+        "rule_id": rule.id,
+        "mitigation": rule.mitigation.id,
+        "boundary": rule.mitigation.boundary,
+        "objective": rule.mitigation.objective,
+        "severity": rule.severity,
+        "title": rule.title,
+        "verdict": finding.verdict,
+        "resource": finding.resource,
+        "resource_type": view.type,
+        "framework": view.framework,
+        "file": view.file,
+        "line": view.line,
+        "message": finding.message,
+        "guideline": rule.guideline,
+    }
