@@ -8,6 +8,7 @@ start with "UNVERIFIED", unless PERIMETER_UNRESOLVED=ignore.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import sys
@@ -17,6 +18,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 
 from perimeter_checks.catalog import Rule, load_catalog
 from perimeter_checks.config import ConfigError, PerimeterConfig, active_config
+from perimeter_checks.exemptions import exemption_for, expiry_note
 from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
 from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
@@ -83,9 +85,18 @@ class _PerimeterCheckMixin:
         self.severity = Severities[rule.severity]
 
     def _result(self, view: ResourceView) -> CheckResult:
-        findings = evaluate(self.rule, view, config_or_exit())
+        config = config_or_exit()
+        findings = []
+        for finding in evaluate(self.rule, view, config):
+            exemption, expired = exemption_for(config, finding.rule_id, finding.resource, datetime.date.today())
+            for old in expired:
+                self.details.append(f"NOTE: {expiry_note(old, finding.resource)}")
+            if exemption is None:
+                findings.append(finding)
+            else:
+                self.details.append(f"exempted by config: {exemption.reason}")
         if not findings:
-            return CheckResult.PASSED
+            return CheckResult.SKIPPED if self.details else CheckResult.PASSED
         failures = [f for f in findings if f.verdict == FAIL]
         warnings = [f for f in findings if f.verdict != FAIL]
         if not failures and os.environ.get(UNRESOLVED_ENV, "").lower() == "ignore":

@@ -60,15 +60,19 @@ def _scan(args) -> int:
     result = scan(args.paths, config)
     for error in result.errors:
         sys.stderr.write(f"perimeter-checks: {error}\n")
+    for note in sorted(set(result.expired)):
+        sys.stderr.write(f"perimeter-checks: {note}\n")
     if args.verbose:
         for note in result.notes:
             sys.stderr.write(f"perimeter-checks: note: {note}\n")
-    records = [finding_record(f, view) for f, view in result.findings]
-    failures = [r for r in records if r["verdict"] == "fail"]
+    records = [finding_record(*entry) for entry in result.findings]
+    active = [r for r in records if not r["suppressed"]]
+    failures = [r for r in active if r["verdict"] == "fail"]
     summary = {
         "resources": result.resources,
         "failures": len(failures),
-        "warnings": len(records) - len(failures),
+        "warnings": len(active) - len(failures),
+        "suppressed": len(records) - len(active),
         "errors": len(result.errors),
     }
     output = FORMATS[args.format](records, summary)

@@ -6,6 +6,7 @@ conditions are present; with it, condition values are compared with yours.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -34,6 +35,19 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
+class Exemption:
+    """A reviewed exception: `rule` on resources matching the `resource` glob, until `expires`."""
+
+    rule: str
+    resource: str
+    reason: str
+    expires: datetime.date | None = None
+
+    def expired(self, today: datetime.date) -> bool:
+        return self.expires is not None and self.expires < today
+
+
+@dataclass(frozen=True)
 class PerimeterConfig:
     org_ids: tuple = ()
     org_paths: tuple = ()
@@ -43,6 +57,7 @@ class PerimeterConfig:
     vpc_endpoint_ids: tuple = ()
     cidrs: tuple = ()
     regions: tuple = ()
+    exemptions: tuple = ()
     source: str = ""
 
     @property
@@ -77,7 +92,36 @@ def parse_config(data, source: str = "<config>") -> PerimeterConfig:
                 raise ConfigError(f"{source}: perimeter.{key}: {item!r} is not a valid value")
             items.append(text)
         values[key] = tuple(items)
+    values["exemptions"] = _exemptions(body.get("exemptions") or [], source)
     return PerimeterConfig(source=source, **values)
+
+
+def _exemptions(raw, source: str) -> tuple:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{source}: perimeter.exemptions must be a list")
+    exemptions = []
+    for number, item in enumerate(raw, 1):
+        where = f"{source}: perimeter.exemptions[{number}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where} must be a mapping with rule, resource, reason")
+        unknown = sorted(set(item) - {"rule", "resource", "reason", "expires"})
+        if unknown:
+            raise ConfigError(f"{where}: unknown key {unknown[0]}")
+        rule, resource, reason = item.get("rule"), item.get("resource"), item.get("reason")
+        if not isinstance(rule, str) or not re.fullmatch(r"PERIM_[A-Z0-9_]+", rule):
+            raise ConfigError(f"{where}: rule must be a PERIM_ rule ID")
+        if not isinstance(resource, str) or not resource.strip():
+            raise ConfigError(f"{where}: resource (an address or glob) is required")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where}: reason is required")
+        expires = item.get("expires")
+        if expires is not None and not isinstance(expires, datetime.date):
+            try:
+                expires = datetime.date.fromisoformat(str(expires))
+            except ValueError:
+                raise ConfigError(f"{where}: expires must be a date (YYYY-MM-DD)") from None
+        exemptions.append(Exemption(rule, resource.strip(), reason.strip(), expires))
+    return tuple(exemptions)
 
 
 def load_config_file(path: str | os.PathLike) -> PerimeterConfig:

@@ -19,13 +19,16 @@ def _sorted(records: list) -> list:
 def text_report(records: list, summary: dict) -> str:
     lines = []
     for record in _sorted(records):
-        tag = "FAIL" if record["verdict"] == "fail" else "WARN"
+        tag = "SKIP" if record["suppressed"] else "FAIL" if record["verdict"] == "fail" else "WARN"
         lines.append(
             f"{tag} {record['rule_id']} [{record['mitigation']} {record['severity']}] {record['resource']}"
             f" ({record['file']}:{record['line']})\n     {record['message']}"
         )
+        if record["suppressed"]:
+            lines.append(f"     suppressed ({record['suppressed']['source']}): {record['suppressed']['reason']}")
     lines.append(
-        f"{summary['resources']} resources scanned: {summary['failures']} failures, {summary['warnings']} warnings"
+        f"{summary['resources']} resources scanned: {summary['failures']} failures, {summary['warnings']} warnings,"
+        f" {summary['suppressed']} suppressed"
     )
     by_mitigation = {}
     for record in records:
@@ -73,6 +76,18 @@ def sarif_report(records: list, summary: dict) -> str:
                 }
             ],
             "properties": {"verdict": record["verdict"], "mitigation": record["mitigation"]},
+            **(
+                {
+                    "suppressions": [
+                        {
+                            "kind": "inSource" if record["suppressed"]["source"] == "inline" else "external",
+                            "justification": record["suppressed"]["reason"],
+                        }
+                    ]
+                }
+                if record["suppressed"]
+                else {}
+            ),
         }
         for record in _sorted(records)
     ]
@@ -101,7 +116,9 @@ def junit_report(records: list, summary: dict) -> str:
     for record in _sorted(records):
         name = quoteattr(f"{record['rule_id']} {record['resource']}")
         body = escape(f"{record['message']} ({record['file']}:{record['line']})")
-        kind = "failure" if record["verdict"] == "fail" else "skipped"
+        kind = "failure" if record["verdict"] == "fail" and not record["suppressed"] else "skipped"
+        if record["suppressed"]:
+            body += escape(f" [suppressed: {record['suppressed']['reason']}]")
         cases.append(
             f"    <testcase classname={quoteattr(record['mitigation'])} name={name}>"
             f"<{kind} message={quoteattr(record['title'])}>{body}</{kind}></testcase>"
@@ -109,7 +126,7 @@ def junit_report(records: list, summary: dict) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuites><testsuite name="perimeter-checks" tests="{len(cases)}" failures="{summary["failures"]}"'
-        f' skipped="{summary["warnings"]}">\n' + "\n".join(cases) + "\n</testsuite></testsuites>\n"
+        f' skipped="{summary["warnings"] + summary["suppressed"]}">\n' + "\n".join(cases) + "\n</testsuite></testsuites>\n"
     )
 
 
@@ -117,13 +134,16 @@ def markdown_report(records: list, summary: dict) -> str:
     lines = [
         "## perimeter-checks",
         "",
-        f"{summary['resources']} resources scanned: **{summary['failures']} failures**, {summary['warnings']} warnings.",
+        f"{summary['resources']} resources scanned: **{summary['failures']} failures**, {summary['warnings']} warnings,"
+        f" {summary['suppressed']} suppressed.",
     ]
     if records:
         lines += ["", "| | Rule | Mitigation | Severity | Resource | Location | Finding |", "|---|---|---|---|---|---|---|"]
         for record in _sorted(records):
-            icon = "❌" if record["verdict"] == "fail" else "⚠️"
+            icon = "🔕" if record["suppressed"] else "❌" if record["verdict"] == "fail" else "⚠️"
             message = record["message"].replace("|", "\\|")
+            if record["suppressed"]:
+                message += f" (suppressed: {record['suppressed']['reason']})"
             lines.append(
                 f"| {icon} | `{record['rule_id']}` | {record['mitigation']} | {record['severity']} |"
                 f" `{record['resource']}` | {record['file']}:{record['line']} | {message} |"

@@ -6,6 +6,7 @@ File kinds are detected by content: Terraform `.tf`, plan JSON (`terraform show
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from perimeter_checks.catalog import load_catalog
 from perimeter_checks.config import PerimeterConfig
+from perimeter_checks.exemptions import Suppression, exemption_for, expiry_note
 from perimeter_checks.rules import Finding, ResourceView, evaluate
 from perimeter_checks.sources.terraform import SKIPPED_DIRS, scan_terraform
 
@@ -22,9 +24,10 @@ _DOCUMENT_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
 
 @dataclass
 class ScanResult:
-    findings: list = field(default_factory=list)  # (Finding, ResourceView)
+    findings: list = field(default_factory=list)  # (Finding, ResourceView, Suppression or None)
     errors: list = field(default_factory=list)  # one-line messages about unreadable input
     notes: list = field(default_factory=list)  # skipped files
+    expired: list = field(default_factory=list)  # exemptions that no longer apply
     resources: int = 0
 
 
@@ -87,7 +90,18 @@ def collect_views(paths: list, result: ScanResult) -> list:
     return views
 
 
-def scan(paths: list, config: PerimeterConfig) -> ScanResult:
+def suppression(finding: Finding, view: ResourceView, config: PerimeterConfig, today, notes: list):
+    """Inline skip first, then an unexpired config exemption; expired ones leave a note."""
+    inline = dict(view.skips).get(finding.rule_id)
+    if inline is not None:
+        return Suppression(inline, "inline")
+    exemption, expired = exemption_for(config, finding.rule_id, finding.resource, today)
+    notes.extend(expiry_note(e, finding.resource) for e in expired)
+    return Suppression(exemption.reason, "config") if exemption else None
+
+
+def scan(paths: list, config: PerimeterConfig, today: datetime.date | None = None) -> ScanResult:
+    today = today or datetime.date.today()
     result = ScanResult()
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -98,11 +112,12 @@ def scan(paths: list, config: PerimeterConfig) -> ScanResult:
     rules = load_catalog().rules
     for view in views:
         for rule in rules:
-            result.findings.extend((finding, view) for finding in evaluate(rule, view, config))
+            for finding in evaluate(rule, view, config):
+                result.findings.append((finding, view, suppression(finding, view, config, today, result.expired)))
     return result
 
 
-def finding_record(finding: Finding, view: ResourceView) -> dict:
+def finding_record(finding: Finding, view: ResourceView, suppressed: Suppression | None = None) -> dict:
     rule = load_catalog().rule(finding.rule_id)
     return {
         "rule_id": rule.id,
@@ -119,4 +134,5 @@ def finding_record(finding: Finding, view: ResourceView) -> dict:
         "line": view.line,
         "message": finding.message,
         "guideline": rule.guideline,
+        "suppressed": None if suppressed is None else {"reason": suppressed.reason, "source": suppressed.source},
     }

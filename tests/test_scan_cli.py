@@ -121,3 +121,48 @@ def test_checkov_and_our_hcl_parser_share_one_environment(infra):
 def test_cli_main_returns_exit_codes(infra, capsys):
     assert cli.main(["scan", str(infra), "--fail-on", "critical"]) == 0
     assert "1 failures" in capsys.readouterr().out
+
+
+def write_config(directory, body):
+    path = directory / "perimeter.yaml"
+    path.write_text(body)
+    return str(path)
+
+
+def test_config_exemption_suppresses_and_is_listed(infra, tmp_path_factory):
+    config = write_config(tmp_path_factory.mktemp("cfg"), (
+        "perimeter:\n  exemptions:\n"
+        "    - {rule: PERIM_M3_SQS_POLICY, resource: 'aws_sqs_queue_policy.pub*', reason: partner feed}\n"))
+    result = run_scan(str(infra), "--config", config, "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["summary"]["suppressed"] == 1 and data["summary"]["failures"] == 0
+    assert data["findings"][0]["suppressed"] == {"reason": "partner feed", "source": "config"}
+    sarif = json.loads(run_scan(str(infra), "--config", config, "--format", "sarif").stdout)
+    assert sarif["runs"][0]["results"][0]["suppressions"][0]["justification"] == "partner feed"
+    assert "partner feed" in run_scan(str(infra), "--config", config, "--format", "markdown").stdout
+    assert "suppressed: partner feed" in run_scan(str(infra), "--config", config, "--format", "junit").stdout
+
+
+def test_expired_exemption_stops_applying_and_says_so(infra, tmp_path_factory):
+    config = write_config(tmp_path_factory.mktemp("cfg"), (
+        "perimeter:\n  exemptions:\n"
+        "    - {rule: PERIM_M3_SQS_POLICY, resource: '*', reason: old waiver, expires: 2020-01-01}\n"))
+    result = run_scan(str(infra), "--config", config)
+    assert result.returncode == 1
+    assert "expired on 2020-01-01" in result.stderr
+
+
+def test_exemption_without_reason_is_a_config_error(infra, tmp_path_factory):
+    config = write_config(tmp_path_factory.mktemp("cfg"), (
+        "perimeter:\n  exemptions:\n    - {rule: PERIM_M3_SQS_POLICY, resource: '*'}\n"))
+    result = run_scan(str(infra), "--config", config)
+    assert result.returncode == 2 and "reason is required" in result.stderr
+
+
+def test_inline_checkov_skip_comment_is_honoured(tmp_path):
+    (tmp_path / "main.tf").write_text(PUBLIC_QUEUE.replace(
+        '  queue_url = "q"', '  # checkov:skip=PERIM_M3_SQS_POLICY:public intake queue\n  queue_url = "q"'))
+    result = run_scan(str(tmp_path))
+    assert result.returncode == 0
+    assert "suppressed (inline): public intake queue" in result.stdout

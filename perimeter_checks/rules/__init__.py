@@ -29,6 +29,8 @@ class ResourceView:
     resolve_document: Optional[Callable[[str], PolicyDocument]] = None
     file: str = ""
     line: int = 0
+    # (rule ID, reason) pairs from inline `checkov:skip=` comments or CloudFormation Metadata.
+    skips: tuple = ()
 
 
 @dataclass(frozen=True)

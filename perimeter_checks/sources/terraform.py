@@ -10,11 +10,13 @@ which the rules report as unverifiable.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from perimeter_checks.exemptions import inline_skips
 from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
 from perimeter_checks.rules import ResourceView
 
@@ -171,6 +173,14 @@ def _navigate(value, path: str):
     return value
 
 
+@functools.lru_cache(maxsize=256)
+def _lines(path: Path) -> list:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
 def _module_source(block: dict, directory: Path) -> Path | None:
     source = _value(block.get("source"))
     if isinstance(source, str) and (source.startswith("./") or source.startswith("../")):
@@ -210,6 +220,7 @@ def _tf_directories(roots: list) -> dict:
 def scan_terraform(paths: list) -> TerraformScan:
     """Load every root module under the paths (modules called from another are not roots)."""
     directories = _tf_directories(paths)
+    _lines.cache_clear()
     parsed: dict = {}
     errors = []
     for files in directories.values():
@@ -269,6 +280,8 @@ def _collect(module: _Module, parsed: dict, views: list, errors: list, depth: in
             for name, body in instances.items():
                 if not isinstance(body, dict):
                     continue
+                start = int(body.get("__start_line__", 0) or 0)
+                skips = inline_skips(_lines(path), start, int(body.get("__end_line__", start) or start))
                 views.append(
                     ResourceView(
                         framework="terraform",
@@ -277,7 +290,8 @@ def _collect(module: _Module, parsed: dict, views: list, errors: list, depth: in
                         attributes=unwrap_attributes(module.resolve(body)),
                         resolve_document=resolve_document,
                         file=str(path),
-                        line=int(body.get("__start_line__", 0) or 0),
+                        line=start,
+                        skips=tuple(sorted(skips.items())),
                     )
                 )
     if depth >= MAX_MODULE_DEPTH:
