@@ -18,6 +18,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 
 from perimeter_checks.catalog import Rule, load_catalog
 from perimeter_checks.config import ConfigError, PerimeterConfig, active_config
+from perimeter_checks.engines import UNVERIFIED_KEY
 from perimeter_checks.exemptions import exemption_for, expiry_note
 from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
@@ -103,6 +104,9 @@ class _PerimeterCheckMixin:
             return CheckResult.PASSED
         self.details.extend(f"{self.rule.mitigation.id}: {f.message}" for f in failures)
         self.details.extend(f"UNVERIFIED ({self.rule.mitigation.id}): {f.message}" for f in warnings)
+        if not failures:
+            # Checkov's CloudFormation reports drop `details`; evaluated keys survive in JSON.
+            self.evaluated_keys = [UNVERIFIED_KEY]
         return CheckResult.FAILED
 
 

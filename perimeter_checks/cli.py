@@ -46,17 +46,14 @@ def _check_config(args) -> int:
     return 0
 
 
-def _scan_config(args) -> PerimeterConfig:
-    path = args.config or config_path_from_environment()
-    return load_config_file(path) if path else PerimeterConfig()
-
-
 def _scan(args) -> int:
     """Exit 0: nothing at or above --fail-on; 1: failures; 2: unreadable input or config."""
-    from perimeter_checks.report import FORMATS, severity_at_least
     from perimeter_checks.scan import finding_record, scan
 
-    config = _scan_config(args)
+    config_path = args.config or config_path_from_environment()
+    config = load_config_file(config_path) if config_path else PerimeterConfig()
+    if args.engine != "python":
+        return _scan_with_engine(args, config_path)
     result = scan(args.paths, config)
     for error in result.errors:
         sys.stderr.write(f"perimeter-checks: {error}\n")
@@ -66,22 +63,37 @@ def _scan(args) -> int:
         for note in result.notes:
             sys.stderr.write(f"perimeter-checks: note: {note}\n")
     records = [finding_record(*entry) for entry in result.findings]
+    code = _report(args, records, result.resources)
+    return 2 if result.errors else code
+
+
+def _scan_with_engine(args, config_path) -> int:
+    from perimeter_checks.engines import EngineUnavailable, run_checkov
+
+    try:
+        records, resources = run_checkov(args.paths, str(config_path) if config_path else None)
+    except EngineUnavailable as exc:
+        sys.stderr.write(f"perimeter-checks: {exc}\n")
+        return 2
+    return _report(args, records, resources)
+
+
+def _report(args, records: list, resources: int) -> int:
+    from perimeter_checks.report import FORMATS, severity_at_least
+
     active = [r for r in records if not r["suppressed"]]
     failures = [r for r in active if r["verdict"] == "fail"]
     summary = {
-        "resources": result.resources,
+        "resources": resources,
         "failures": len(failures),
         "warnings": len(active) - len(failures),
         "suppressed": len(records) - len(active),
-        "errors": len(result.errors),
     }
     output = FORMATS[args.format](records, summary)
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
     else:
         sys.stdout.write(output)
-    if result.errors:
-        return 2
     return 1 if any(severity_at_least(r["severity"], args.fail_on) for r in failures) else 0
 
 
@@ -91,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="scan Terraform, plan JSON and CloudFormation files or folders")
     scan.add_argument("paths", nargs="+", metavar="PATH")
     scan.add_argument("--config", help="perimeter.yaml (default: $PERIMETER_CONFIG, else ./perimeter.yaml)")
+    scan.add_argument("--engine", choices=("python", "checkov"), default="python",
+                      help="python: embedded (default); checkov: Checkov with our checks")
     scan.add_argument("--format", choices=("text", "json", "sarif", "junit", "markdown"), default="text")
     scan.add_argument("--output", help="write the report here instead of stdout")
     scan.add_argument("--fail-on", choices=("low", "medium", "high", "critical"), default="low",

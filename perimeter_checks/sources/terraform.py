@@ -125,8 +125,11 @@ class _Module:
             value = self.variable(name) if kind == "var" else self.local(name)
             return _navigate(value, path) if value is not _MISSING else _MISSING
         if expression.startswith("jsonencode(") and expression.endswith(")"):
+            argument = expression[len("jsonencode(") : -1].strip()
+            if _REFERENCE.match(argument):
+                return self._expression(argument, depth + 1)
             try:
-                literal = ast.literal_eval(expression[len("jsonencode(") : -1])
+                literal = ast.literal_eval(argument)
             except (ValueError, SyntaxError, MemoryError, RecursionError):
                 return _MISSING
             return self.resolve(literal, depth + 1)

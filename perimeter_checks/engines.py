@@ -1,0 +1,105 @@
+"""Other engines behind `perimeter-checks scan --engine`: Checkov with our checks.
+
+Their results are turned into the same finding records as the python engine, so the
+three engines can be compared finding by finding.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from perimeter_checks.catalog import load_catalog
+
+CHECKOV_FRAMEWORKS = ("terraform", "terraform_plan", "cloudformation")
+UNVERIFIED_KEY = "perimeter:unverified"
+_TERRAFORM_ADDRESS = re.compile(r"(?:^|\.)(?P<type>[a-z0-9]+_[a-z0-9_]+)\.[^.]+$")
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine is not installed; the message says how to get it."""
+
+
+def _checkov_command() -> list:
+    try:
+        import checkov  # noqa: F401
+    except ImportError:
+        raise EngineUnavailable("Checkov is not installed: pip install 'perimeter-checks[checkov]'") from None
+    return [sys.executable, "-m", "checkov.main"]
+
+
+def _record(raw: dict, framework: str) -> dict:
+    rule = load_catalog().rule(raw["check_id"])
+    resource = raw["resource"]
+    if framework == "cloudformation":
+        resource_type, _, resource = resource.rpartition(".")
+    else:
+        match = _TERRAFORM_ADDRESS.search(re.sub(r"\[[^\]]*\]", "", resource))
+        resource_type = match.group("type") if match else ""
+    result = raw.get("check_result") or {}
+    details = raw.get("details") or []
+    unverified = UNVERIFIED_KEY in (result.get("evaluated_keys") or [])
+    suppressed = None
+    if result.get("result") == "SKIPPED":
+        inline = result.get("suppress_comment")
+        reasons = [d.split(": ", 1)[1] for d in details if d.startswith("exempted by config: ")]
+        suppressed = {"reason": inline or (reasons[0] if reasons else "skipped"),
+                      "source": "inline" if inline else "config"}
+    messages = [re.sub(r"^(UNVERIFIED \(M\d\)|M\d): ", "", d) for d in details if not d.startswith(("NOTE:", "exempted"))]
+    return {
+        "rule_id": rule.id,
+        "mitigation": rule.mitigation.id,
+        "boundary": rule.mitigation.boundary,
+        "objective": rule.mitigation.objective,
+        "severity": rule.severity,
+        "title": rule.title,
+        "verdict": "warn" if unverified else "fail",
+        "resource": resource,
+        "resource_type": resource_type,
+        "framework": "cloudformation" if framework == "cloudformation" else "terraform",
+        "file": str(raw.get("file_abs_path") or raw.get("file_path")),
+        "line": int((raw.get("file_line_range") or [0])[0]),
+        "message": "; ".join(messages) or rule.title,
+        "guideline": rule.guideline,
+        "suppressed": suppressed,
+    }
+
+
+def run_checkov(paths: list, config_path: str | None) -> tuple:
+    """Run Checkov with our checks over the paths: (finding records, resources scanned)."""
+    command = _checkov_command()
+    from perimeter_checks.cli import ENGINE_PATHS
+
+    arguments = []
+    for path in paths:
+        arguments += ["-f" if Path(path).is_file() else "-d", str(path)]
+    environment = dict(os.environ)
+    if config_path:
+        environment["PERIMETER_CONFIG"] = str(Path(config_path).resolve())
+    environment.pop("PERIMETER_UNRESOLVED", None)
+    completed = subprocess.run(
+        command + arguments + [
+            "--framework", *CHECKOV_FRAMEWORKS,
+            "--external-checks-dir", str(ENGINE_PATHS["checkov"]),
+            "--check", "PERIM_*",
+            "--skip-download", "--compact", "-o", "json",
+        ],
+        capture_output=True, text=True, env=environment,
+    )
+    if completed.returncode not in (0, 1):
+        last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
+        raise EngineUnavailable(f"checkov exited {completed.returncode}: {last}")
+    output = completed.stdout.strip()
+    reports = json.loads(output) if output.startswith(("[", "{")) else []
+    records, resources = [], 0
+    for report in reports if isinstance(reports, list) else [reports]:
+        framework = report.get("check_type", "")
+        resources += int((report.get("summary") or {}).get("resource_count") or 0)
+        results = report.get("results") or {}
+        for raw in (results.get("failed_checks") or []) + (results.get("skipped_checks") or []):
+            records.append(_record(raw, framework))
+    return records, resources
