@@ -24,6 +24,8 @@ from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
 from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
 from perimeter_checks.rules import ResourceView, evaluate
+from perimeter_checks.sources.cloudformation import context_of_file
+from perimeter_checks.sources.plan import unknown_values_of_file
 
 UNRESOLVED_ENV = "PERIMETER_UNRESOLVED"
 _DOCUMENT_ADDRESS = re.compile(r"(^|\.)data\.(aws_iam_policy_document\.)")
@@ -126,11 +128,17 @@ def _terraform_base():
 
         def scan_resource_conf(self, conf) -> CheckResult:
             address = str(conf.get("__address__", ""))
+            attributes = unwrap_attributes(conf)
+            if "__change_actions__" in conf:
+                # A plan: Checkov omits attributes known only after apply; the plan file says which.
+                plan_file = (conf.get("__file__") or [self.entity_path.split(":", 1)[0]])[0]
+                for attribute, placeholder in unknown_values_of_file(str(plan_file)).get(address, {}).items():
+                    attributes.setdefault(attribute, placeholder)
             view = ResourceView(
                 framework="terraform",
                 type=self.entity_type,
                 address=address,
-                attributes=unwrap_attributes(conf),
+                attributes=attributes,
                 resolve_document=document_resolver(self.graph, address, self.entity_type),
             )
             return self._result(view)
@@ -153,11 +161,17 @@ def _cloudformation_base():
             self._init_rule(rule)
 
         def scan_resource_conf(self, conf) -> CheckResult:
-            properties = resolve_intrinsics(conf.get("Properties") or {})
+            # entity_path is "<file relative to the scan root>:<type>:<logical id>"; Checkov's
+            # "__file__" marks hold the absolute path of the template (Parameters, Resources).
+            scanned, _, logical_id = self.entity_path.rpartition(f":{self.entity_type}:")
+            properties = conf.get("Properties") or {}
+            file = conf.get("__file__") or (properties.get("__file__") if isinstance(properties, dict) else None)
+            parameters, resources = context_of_file(str(file or scanned))
+            properties = resolve_intrinsics(properties, parameters, resources)
             view = ResourceView(
                 framework="cloudformation",
                 type=self.entity_type,
-                address=self.entity_type,
+                address=logical_id,
                 attributes=properties if isinstance(properties, dict) else {},
             )
             return self._result(view)

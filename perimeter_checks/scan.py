@@ -76,7 +76,7 @@ def _document_views(path: Path, result: ScanResult) -> list:
     if plan.is_plan(document):
         return plan.plan_views(document, str(path))
     if cloudformation.is_template(document):
-        return cloudformation.template_views(document, str(path))
+        return cloudformation.template_views(document, str(path), text)
     result.notes.append(f"{path}: neither a Terraform plan nor a CloudFormation template, skipped")
     return []
 

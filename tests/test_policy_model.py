@@ -413,10 +413,31 @@ def test_cloudformation_ref_to_parameter_default_and_account_id():
     assert resolved["Account"] == "arn:aws:iam::${AWS::AccountId}:root"
     assert resolved["Joined"] == "arn:aws:iam::${AWS::AccountId}:root"
     assert resolved["Unknown"] == "${NoDefault}"
-    assert resolved["Attr"] == "${Role.Arn}"
+    assert resolved["Attr"] == "${AWS::StackResource:Role.Arn}"
     assert isinstance(resolved["Cond"], Unresolved)
     assert "__startline__" not in resolved
 
 
 def test_cloudformation_no_value_drops_the_entry():
     assert resolve_intrinsics({"A": {"Ref": "AWS::NoValue"}, "B": 1}) == {"B": 1}
+
+
+def test_own_account_token_in_a_condition_value_is_yours():
+    for value in ("${AWS::AccountId}", "data.aws_caller_identity.current.account_id",
+                  "${data.aws_caller_identity.current.account_id}"):
+        assert resource_verdicts([allow("*", {"StringEquals": {"kms:CallerAccount": value}})]) == []
+    source_arn = {"ArnLike": {"aws:SourceArn": "arn:aws:sns:eu-west-1:${AWS::AccountId}:topic"}}
+    assert verdicts(service_principal_source, [allow({"Service": "sns.amazonaws.com"}, source_arn)]) == []
+
+
+def test_source_arn_of_a_resource_this_stack_creates_is_yours():
+    for reference in ("aws_sns_topic.events.arn", "${aws_sns_topic.events.arn}", "${AWS::StackResource:Topic}"):
+        condition = {"ArnEquals": {"aws:SourceArn": reference}}
+        assert verdicts(service_principal_source, [allow({"Service": "sns.amazonaws.com"}, condition)]) == []
+    data_source = {"ArnEquals": {"aws:SourceArn": "data.aws_sns_topic.shared.arn"}}
+    assert verdicts(service_principal_source, [allow({"Service": "sns.amazonaws.com"}, data_source)]) == [WARN]
+
+
+def test_cloudformation_ref_to_a_template_resource_is_a_stack_resource():
+    resolved = resolve_intrinsics({"A": {"Ref": "Topic"}, "B": {"Fn::Sub": "${Topic.Arn}"}}, {}, {"Topic"})
+    assert resolved == {"A": "${AWS::StackResource:Topic}", "B": "${AWS::StackResource:Topic.Arn}"}

@@ -22,6 +22,7 @@ from perimeter_checks.policy.values import (
     has_wildcard,
     iam_principal_account,
     is_expression,
+    is_own_resource_reference,
 )
 
 FAIL, WARN = "fail", "warn"
@@ -113,6 +114,10 @@ class Restriction:
 
 def _value_status(key: str, value, config: PerimeterConfig, accept_trusted: bool) -> Restriction:
     """Does one condition value name something of yours?"""
+    if key in _ACCOUNT_KEYS and not isinstance(value, Unresolved) and account_of(value).kind == "own":
+        return Restriction(RESTRICTED)
+    if key in _ARN_KEYS and (getattr(account_in_arn(value), "kind", "") == "own" or is_own_resource_reference(value)):
+        return Restriction(RESTRICTED)
     if isinstance(value, Unresolved) or is_expression(value):
         if config.configured:
             return Restriction(UNRESOLVED_VALUE, f"{key} value {str(value)!r} cannot be resolved statically")

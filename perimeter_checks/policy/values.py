@@ -33,6 +33,16 @@ _IAM_ARN = re.compile(r"^arn:[^:]*:(?:iam|sts)::" + _ACCOUNT_SEGMENT + r":(?P<re
 _ANY_ARN = re.compile(r"^arn:[^:]*:[^:]*:(?:\$\{[^}]*\}|[^:]*):" + _ACCOUNT_SEGMENT + ":", re.DOTALL)
 
 
+# A resource this configuration or stack creates: it lives in the deploying account.
+_OWN_RESOURCE = re.compile(
+    r"^(?:\$\{AWS::StackResource:[^}]+\}|\$?\{?aws_[a-z0-9_]+\.[\w-]+(?:\[[^\]]*\])?\.(?:arn|id|name|account_id|owner_id)\}?)$"
+)
+
+
+def is_own_resource_reference(value) -> bool:
+    return isinstance(value, str) and bool(_OWN_RESOURCE.match(value.strip()))
+
+
 def is_expression(value) -> bool:
     """True when the value is, or contains, something only known at deploy time."""
     if isinstance(value, Unresolved):

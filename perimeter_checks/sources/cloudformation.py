@@ -1,0 +1,157 @@
+"""CloudFormation templates (JSON or YAML) -> ResourceViews.
+
+YAML is read with a safe loader that turns the intrinsic short tags (`!Ref`, `!Sub`,
+`!GetAtt`, ...) into their long form and refuses every other tag, so a template can
+never construct Python objects. Properties are resolved with the template's own
+Parameters and Resources (see perimeter_checks.policy.cloudformation).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from perimeter_checks.policy.cloudformation import resolve_intrinsics
+from perimeter_checks.rules import ResourceView
+
+MAX_ALIASES = 1000
+_FUNCTIONS = {
+    "Ref": "Ref",
+    "Condition": "Condition",
+    **{
+        name: f"Fn::{name}"
+        for name in (
+            "Sub", "GetAtt", "Join", "If", "Select", "Split", "FindInMap", "ImportValue", "Base64", "Cidr",
+            "GetAZs", "Equals", "And", "Or", "Not", "Transform", "Length", "ToJsonString", "ForEach",
+        )
+    },
+}
+
+
+class TemplateError(ValueError):
+    """A file that is not a readable template; one line for the user."""
+
+
+class _TemplateLoader(yaml.SafeLoader):
+    """SafeLoader plus CloudFormation's short tags; aliases are capped (YAML bombs)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise TemplateError(f"more than {MAX_ALIASES} YAML aliases")
+        return super().compose_node(parent, index)
+
+
+def _intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node):
+    name = _FUNCTIONS.get(suffix)
+    if name is None:
+        raise TemplateError(f"unknown tag !{suffix} at line {node.start_mark.line + 1}")
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+        if name == "Fn::GetAtt":
+            value = value.split(".", 1)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return {name: value}
+
+
+_TemplateLoader.add_multi_constructor("!", _intrinsic)
+
+
+def load_yaml(text: str):
+    try:
+        return yaml.load(text, Loader=_TemplateLoader)  # noqa: S506 - a SafeLoader subclass
+    except TemplateError:
+        raise
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise TemplateError(f"invalid YAML{f' at line {mark.line + 1}' if mark else ''}") from None
+    except RecursionError:
+        raise TemplateError("YAML nests too deeply") from None
+
+
+def load_template_file(path: str | Path):
+    text = Path(path).read_text(encoding="utf-8")
+    if str(path).lower().endswith(".json"):
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            raise TemplateError("invalid JSON") from None
+    return load_yaml(text)
+
+
+def is_template(document) -> bool:
+    resources = document.get("Resources") if isinstance(document, dict) else None
+    return isinstance(resources, dict) and bool(resources) and all(
+        isinstance(r, dict) and isinstance(r.get("Type"), str) for r in resources.values()
+    )
+
+
+def template_context(document: dict) -> tuple:
+    """(Parameters, logical IDs of Resources) for resolving intrinsics."""
+    parameters = document.get("Parameters") if isinstance(document.get("Parameters"), dict) else {}
+    return parameters, frozenset(document.get("Resources") or {})
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_context(path: str, modified: float) -> tuple:
+    document = load_template_file(path)
+    return template_context(document) if is_template(document) else ({}, frozenset())
+
+
+def context_of_file(path: str) -> tuple:
+    """Template context for a file Checkov scans; empty when the file cannot be read."""
+    try:
+        return _cached_context(path, Path(path).stat().st_mtime)
+    except (OSError, UnicodeDecodeError, TemplateError):
+        return {}, frozenset()
+
+
+def _metadata_skips(resource: dict) -> tuple:
+    """Checkov's CloudFormation suppressions: Metadata.checkov.skip[{id, comment}]."""
+    metadata = resource.get("Metadata")
+    entries = ((metadata or {}).get("checkov") or {}).get("skip") if isinstance(metadata, dict) else None
+    skips = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            skips.append((entry["id"], str(entry.get("comment") or "inline skip")))
+    return tuple(sorted(skips))
+
+
+def _line_of(text_lines: list, logical_id: str) -> int:
+    pattern = re.compile(r'^\s*"?' + re.escape(logical_id) + r'"?\s*:')
+    for number, line in enumerate(text_lines, 1):
+        if pattern.match(line):
+            return number
+    return 0
+
+
+def template_views(document: dict, file: str = "", text: str = "") -> list:
+    parameters, resources = template_context(document)
+    lines = text.splitlines() if text else []
+    views = []
+    for logical_id, resource in document["Resources"].items():
+        properties = resolve_intrinsics(resource.get("Properties") or {}, parameters, resources)
+        views.append(
+            ResourceView(
+                framework="cloudformation",
+                type=resource["Type"],
+                address=str(logical_id),
+                attributes=properties if isinstance(properties, dict) else {},
+                file=file,
+                line=_line_of(lines, str(logical_id)),
+                skips=_metadata_skips(resource),
+            )
+        )
+    return views

@@ -1,0 +1,148 @@
+"""Terraform plan JSON (`terraform show -json`) -> ResourceViews.
+
+Resources come from `planned_values` (root and nested child modules) merged with
+`resource_changes[].change.after`. An attribute that is configured but unknown until
+apply (`after_unknown` true, present in `configuration`) becomes `Unresolved`, or the
+`data.aws_iam_policy_document.<name>.json` reference it was built from, so the rules
+warn (or resolve the document) instead of passing it silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from perimeter_checks.policy.terraform import document_from_data_block
+from perimeter_checks.policy.values import Unresolved
+from perimeter_checks.rules import ResourceView
+
+_INDEX = re.compile(r"\[[^\]]*\]")
+_DOCUMENT_REFERENCE = re.compile(r"^data\.aws_iam_policy_document\.[\w-]+\.json$")
+
+
+def is_plan(document) -> bool:
+    return isinstance(document, dict) and (
+        "planned_values" in document or "resource_changes" in document
+    ) and ("format_version" in document or "terraform_version" in document)
+
+
+def _walk_modules(module: dict):
+    """Every module of planned_values (root first), each with its resources."""
+    if not isinstance(module, dict):
+        return
+    yield module
+    for child in module.get("child_modules") or []:
+        yield from _walk_modules(child)
+
+
+def _configured_expressions(document: dict) -> dict:
+    """Address without instance keys -> {attribute: expression} from `configuration`."""
+    found: dict = {}
+
+    def walk(module: dict, prefix: str) -> None:
+        if not isinstance(module, dict):
+            return
+        for resource in module.get("resources") or []:
+            if isinstance(resource, dict) and resource.get("mode", "managed") == "managed":
+                found[prefix + str(resource.get("address"))] = resource.get("expressions") or {}
+        for name, call in (module.get("module_calls") or {}).items():
+            if isinstance(call, dict):
+                walk(call.get("module") or {}, f"{prefix}module.{name}.")
+
+    walk((document.get("configuration") or {}).get("root_module") or {}, "")
+    return found
+
+
+def unknown_configured_values(document: dict) -> dict:
+    """address -> {attribute: placeholder} for attributes configured but known only after apply."""
+    expressions = _configured_expressions(document)
+    unknown: dict = {}
+    for change in document.get("resource_changes") or []:
+        if not isinstance(change, dict) or change.get("mode", "managed") != "managed":
+            continue
+        after_unknown = (change.get("change") or {}).get("after_unknown")
+        configured = expressions.get(_INDEX.sub("", str(change.get("address"))), {})
+        if not isinstance(after_unknown, dict):
+            continue
+        for attribute, is_unknown in after_unknown.items():
+            if is_unknown is True and attribute in configured:
+                unknown.setdefault(change["address"], {})[attribute] = _placeholder(configured[attribute])
+    return unknown
+
+
+def _placeholder(expression) -> object:
+    references = (expression or {}).get("references") or [] if isinstance(expression, dict) else []
+    for reference in references:
+        if _DOCUMENT_REFERENCE.match(str(reference)):
+            return str(reference)
+    shown = ", ".join(str(r) for r in references[:2]) or "an expression"
+    return Unresolved(f"known after apply (from {shown})")
+
+
+@functools.lru_cache(maxsize=16)
+def _unknown_in_file(path: str, modified: float) -> dict:
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError, UnicodeDecodeError):
+        return {}
+    return unknown_configured_values(document) if is_plan(document) else {}
+
+
+def unknown_values_of_file(path: str) -> dict:
+    """unknown_configured_values() of a plan file on disk (cached by modification time)."""
+    try:
+        return _unknown_in_file(path, Path(path).stat().st_mtime)
+    except OSError:
+        return {}
+
+
+def _module_prefix(address: str, resource_type: str, name: str) -> str:
+    position = _INDEX.sub("", address).rfind(f"{resource_type}.{name}")
+    return _INDEX.sub("", address)[:position] if position > 0 else ""
+
+
+def plan_views(document: dict, file: str = "") -> list:
+    after = {
+        change["address"]: (change.get("change") or {}).get("after")
+        for change in document.get("resource_changes") or []
+        if isinstance(change, dict) and "address" in change
+    }
+    unknown = unknown_configured_values(document)
+    documents: dict = {}
+    managed = []
+    sources = [((document.get("planned_values") or {}).get("root_module") or {}),
+               ((document.get("prior_state") or {}).get("values") or {}).get("root_module") or {}]
+    for source_index, root in enumerate(sources):
+        for module in _walk_modules(root):
+            for resource in module.get("resources") or []:
+                if not isinstance(resource, dict):
+                    continue
+                if resource.get("mode") == "data" and resource.get("type") == "aws_iam_policy_document":
+                    documents.setdefault(_INDEX.sub("", str(resource.get("address"))), resource.get("values") or {})
+                elif resource.get("mode", "managed") == "managed" and source_index == 0:
+                    managed.append(resource)
+    views = []
+    for resource in managed:
+        address = str(resource.get("address"))
+        values = dict(resource.get("values") or {})
+        values.update(after.get(address) or {})
+        for attribute, placeholder in unknown.get(address, {}).items():
+            values.setdefault(attribute, placeholder)
+        prefix = _module_prefix(address, str(resource.get("type")), str(resource.get("name")))
+
+        def lookup(name: str, prefix=prefix):
+            return documents.get(f"{prefix}data.aws_iam_policy_document.{name}")
+
+        views.append(
+            ResourceView(
+                framework="terraform",
+                type=str(resource.get("type")),
+                address=address,
+                attributes=values,
+                resolve_document=lambda name, lookup=lookup: document_from_data_block(name, lookup),
+                file=file,
+            )
+        )
+    return views
