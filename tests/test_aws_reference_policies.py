@@ -15,6 +15,9 @@ from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.rules import ResourceView, evaluate
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples"
+pytestmark = pytest.mark.skipif(
+    not EXAMPLES.is_dir(), reason=f"AWS reference policies not found at {EXAMPLES} (the shared data folder beside the repo)"
+)
 ORG = "o-a1b2c3d4e5"
 PLACEHOLDERS = {
     "<my-org-id>": ORG,
