@@ -7,9 +7,19 @@ BIN = $(VENV)/bin
 CHECKOV = $(BIN)/checkov --skip-download --compact --soft-fail \
 	--external-checks-dir "$$($(BIN)/perimeter-checks path checkov)" --check 'PERIM_*'
 
+# The SARIF 2.1.0 JSON schema, for the test that validates our SARIF (npm registry).
+SARIF_SCHEMA = $(VENV)/sarif-2.1.0-rtm.5.json
+SARIF_PACKAGE = @microsoft/sarif-matcher-utils@1.0.0-beta.0
+
 .PHONY: setup examples test clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(SARIF_SCHEMA)
+
+$(SARIF_SCHEMA): | $(VENV)/.installed
+	cd $(VENV) && npm pack --silent $(SARIF_PACKAGE) > .sarif-package 2>/dev/null \
+		&& tar xzf "$$(cat .sarif-package)" -O package/lib/schemas/sarif-2.1.0-rtm.5.json > $(notdir $@).tmp \
+		&& mv $(notdir $@).tmp $(notdir $@) && rm -f "$$(cat .sarif-package)" .sarif-package \
+		|| echo "SARIF schema not fetched (npm unavailable): the SARIF validation test will be skipped"
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -53,21 +54,21 @@ def _scan(args) -> int:
     config_path = args.config or config_path_from_environment()
     config = load_config_file(config_path) if config_path else PerimeterConfig()
     if args.engine != "python":
-        return _scan_with_engine(args, config_path)
+        return _scan_with_engine(args, config_path, config)
     result = scan(args.paths, config)
     for error in result.errors:
         sys.stderr.write(f"perimeter-checks: {error}\n")
-    for note in sorted(set(result.expired)):
-        sys.stderr.write(f"perimeter-checks: {note}\n")
+    for note in result.warnings + sorted(set(result.expired)):
+        sys.stderr.write(f"perimeter-checks: warning: {note}\n")
     if args.verbose:
         for note in result.notes:
             sys.stderr.write(f"perimeter-checks: note: {note}\n")
     records = [finding_record(*entry) for entry in result.findings]
-    code = _report(args, records, result.resources)
+    code = _report(args, records, result.resources, config)
     return 2 if result.errors else code
 
 
-def _scan_with_engine(args, config_path) -> int:
+def _scan_with_engine(args, config_path, config: PerimeterConfig) -> int:
     from perimeter_checks.engines import EngineUnavailable, run_checkov
 
     try:
@@ -75,26 +76,27 @@ def _scan_with_engine(args, config_path) -> int:
     except EngineUnavailable as exc:
         sys.stderr.write(f"perimeter-checks: {exc}\n")
         return 2
-    return _report(args, records, resources)
+    return _report(args, records, resources, config)
 
 
-def _report(args, records: list, resources: int) -> int:
-    from perimeter_checks.report import FORMATS, severity_at_least
+def _report(args, records: list, resources: int, config: PerimeterConfig) -> int:
+    from perimeter_checks.report import FORMATS, Report, severity_at_least
 
-    active = [r for r in records if not r["suppressed"]]
-    failures = [r for r in active if r["verdict"] == "fail"]
-    summary = {
-        "resources": resources,
-        "failures": len(failures),
-        "warnings": len(active) - len(failures),
-        "suppressed": len(records) - len(active),
+    perimeter = {
+        key: list(getattr(config, key))
+        for key in ("org_ids", "org_paths", "account_ids", "trusted_accounts", "vpc_ids", "vpc_endpoint_ids", "cidrs", "regions")
     }
-    output = FORMATS[args.format](records, summary)
+    report = Report(records, resources, perimeter, colour=not args.output and _colour_terminal())
+    output = FORMATS[args.format](report)
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")
     else:
         sys.stdout.write(output)
-    return 1 if any(severity_at_least(r["severity"], args.fail_on) for r in failures) else 0
+    return 1 if any(severity_at_least(r["severity"], args.fail_on) for r in report.failures) else 0
+
+
+def _colour_terminal() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,6 +26,7 @@ _DOCUMENT_SUFFIXES = {".json", ".yaml", ".yml", ".template"}
 class ScanResult:
     findings: list = field(default_factory=list)  # (Finding, ResourceView, Suppression or None)
     errors: list = field(default_factory=list)  # one-line messages about unreadable input
+    warnings: list = field(default_factory=list)  # files that could not be read; the scan went on
     notes: list = field(default_factory=list)  # skipped files
     expired: list = field(default_factory=list)  # exemptions that no longer apply
     resources: int = 0
@@ -49,35 +50,37 @@ def _document_files(paths: list) -> list:
     return found
 
 
-def _document_views(path: Path, result: ScanResult) -> list:
+def _document_views(path: Path, result: ScanResult, explicit: bool) -> list:
     """Plan JSON or CloudFormation views from one JSON/YAML file (others noted and skipped)."""
+    problems = result.errors if explicit else result.warnings
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            result.errors.append(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, not scanned")
+            problems.append(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, not scanned")
             return []
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        result.errors.append(f"{path}: cannot read ({getattr(exc, 'strerror', None) or type(exc).__name__})")
+        problems.append(f"{path}: cannot read ({getattr(exc, 'strerror', None) or 'not UTF-8 text'})")
         return []
     from perimeter_checks.sources import cloudformation, plan
 
-    if path.suffix.lower() == ".json":
-        try:
-            document = json.loads(text)
-        except (ValueError, RecursionError):
-            result.notes.append(f"{path}: not JSON, skipped")
-            return []
-    else:
-        try:
+    try:
+        if path.suffix.lower() == ".json":
+            try:
+                document = json.loads(text)
+            except (ValueError, RecursionError):
+                raise cloudformation.TemplateError("invalid JSON") from None
+        else:
             document = cloudformation.load_yaml(text)
-        except cloudformation.TemplateError as exc:
-            result.notes.append(f"{path}: {exc}, skipped")
-            return []
+    except cloudformation.TemplateError as exc:
+        # Not necessarily IaC (any JSON/YAML in the tree), so the scan goes on, but it is said.
+        problems.append(f"{path}: {exc}, not scanned")
+        return []
     if plan.is_plan(document):
-        return plan.plan_views(document, str(path))
+        return plan.plan_views(document, str(path), text)
     if cloudformation.is_template(document):
         return cloudformation.template_views(document, str(path), text)
-    result.notes.append(f"{path}: neither a Terraform plan nor a CloudFormation template, skipped")
+    message = f"{path}: neither a Terraform plan nor a CloudFormation template, skipped"
+    (result.errors if explicit else result.notes).append(message)
     return []
 
 
@@ -85,8 +88,11 @@ def collect_views(paths: list, result: ScanResult) -> list:
     terraform = scan_terraform(paths)
     result.errors.extend(terraform.errors)
     views = list(terraform.views)
+    named = {Path(p).resolve() for p in paths if Path(p).is_file()}
     for path in _document_files(paths):
-        views.extend(_document_views(path, result))
+        views.extend(_document_views(path, result, path.resolve() in named))
+    if not views and not result.errors:
+        result.errors.append(f"no Terraform, plan or CloudFormation resources found in {', '.join(map(str, paths))}")
     return views
 
 

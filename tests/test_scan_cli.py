@@ -40,8 +40,18 @@ def run_scan(*args, cwd=ROOT):
 def test_failure_exits_1_and_names_rule_resource_and_mitigation(infra):
     result = run_scan(str(infra))
     assert result.returncode == 1
-    assert "PERIM_M3_SQS_POLICY [M3 HIGH] aws_sqs_queue_policy.public" in result.stdout
+    assert "M3 Resource-based policies only admit principals of your organization" in result.stdout
+    assert "FAIL PERIM_M3_SQS_POLICY [HIGH] aws_sqs_queue_policy.public" in result.stdout
     assert "aws_sqs_queue_policy.org" not in result.stdout
+
+
+def test_text_report_shows_the_perimeter_matrix(infra):
+    lines = run_scan(str(infra)).stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Perimeter"))
+    assert "Only My IAM" in lines[header] and "Only My Networks" in lines[header]
+    assert lines[header + 1].split() == ["identity", "✓", "✓", "✓"]
+    assert lines[header + 2].split() == ["resource", "1", "fail", "✓", "✓"]
+    assert "\033[" not in "\n".join(lines)
 
 
 def test_fail_on_threshold_above_the_finding_exits_0(infra):
@@ -55,6 +65,7 @@ def test_json_report(infra):
     assert finding["rule_id"] == "PERIM_M3_SQS_POLICY" and finding["mitigation"] == "M3"
     assert finding["boundary"] == "resource" and finding["objective"] == "Only My IAM"
     assert finding["file"].endswith("main.tf") and finding["line"] == 2
+    assert data["warnings"] == [] and data["suppressed"] == [] and "org_ids" in data["perimeter"]
 
 
 def test_sarif_report_has_rules_and_results(infra, tmp_path):
@@ -137,7 +148,8 @@ def test_config_exemption_suppresses_and_is_listed(infra, tmp_path_factory):
     assert result.returncode == 0
     data = json.loads(result.stdout)
     assert data["summary"]["suppressed"] == 1 and data["summary"]["failures"] == 0
-    assert data["findings"][0]["suppressed"] == {"reason": "partner feed", "source": "config"}
+    assert data["findings"] == []
+    assert data["suppressed"][0]["suppressed"] == {"reason": "partner feed", "source": "config"}
     sarif = json.loads(run_scan(str(infra), "--config", config, "--format", "sarif").stdout)
     assert sarif["runs"][0]["results"][0]["suppressions"][0]["justification"] == "partner feed"
     assert "partner feed" in run_scan(str(infra), "--config", config, "--format", "markdown").stdout
@@ -166,3 +178,48 @@ def test_inline_checkov_skip_comment_is_honoured(tmp_path):
     result = run_scan(str(tmp_path))
     assert result.returncode == 0
     assert "suppressed (inline): public intake queue" in result.stdout
+
+
+def test_broken_json_or_yaml_in_a_tree_warns_and_the_scan_goes_on(infra):
+    (infra / "broken.json").write_text("{not json")
+    (infra / "chart.yaml").write_text("a: {{ .Values.x }}\n")
+    result = run_scan(str(infra))
+    assert result.returncode == 1
+    assert "broken.json: invalid JSON, not scanned" in result.stderr
+    assert "chart.yaml: invalid YAML" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_named_file_that_is_not_iac_is_an_error(tmp_path):
+    named = tmp_path / "package.json"
+    named.write_text('{"name": "x"}')
+    result = run_scan(str(named))
+    assert result.returncode == 2 and "neither a Terraform plan nor a CloudFormation template" in result.stderr
+
+
+def test_a_folder_without_iac_is_an_error(tmp_path):
+    (tmp_path / "README.md").write_text("hello")
+    result = run_scan(str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "no Terraform, plan or CloudFormation resources" in result.stderr
+
+
+def test_yaml_tags_that_construct_objects_are_refused(tmp_path):
+    template = tmp_path / "template.yaml"
+    template.write_text(f"Resources: !!python/object/apply:os.system ['touch {tmp_path}/pwned']\n")
+    result = run_scan(str(template))
+    assert result.returncode == 2 and not (tmp_path / "pwned").exists()
+
+
+SARIF_SCHEMA = Path(sys.prefix) / "sarif-2.1.0-rtm.5.json"
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"SARIF schema not installed at {SARIF_SCHEMA} (make setup fetches it)")
+def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path):
+    import jsonschema
+
+    out = tmp_path / "examples.sarif"
+    run_scan(str(ROOT / "examples"), "--config", str(ROOT / "examples" / "perimeter.yaml"), "--format", "sarif",
+             "--output", str(out))
+    document = json.loads(out.read_text())
+    jsonschema.validate(document, json.loads(SARIF_SCHEMA.read_text()))
+    assert len(document["runs"][0]["results"]) > 100

@@ -103,7 +103,12 @@ def _module_prefix(address: str, resource_type: str, name: str) -> str:
     return _INDEX.sub("", address)[:position] if position > 0 else ""
 
 
-def plan_views(document: dict, file: str = "") -> list:
+def _line_of(text: str, address: str) -> int:
+    position = text.find(f'"address": {json.dumps(address)}') if text else -1
+    return text.count("\n", 0, position) + 1 if position >= 0 else 0
+
+
+def plan_views(document: dict, file: str = "", text: str = "") -> list:
     after = {
         change["address"]: (change.get("change") or {}).get("after")
         for change in document.get("resource_changes") or []
@@ -143,6 +148,7 @@ def plan_views(document: dict, file: str = "") -> list:
                 attributes=values,
                 resolve_document=lambda name, lookup=lookup: document_from_data_block(name, lookup),
                 file=file,
+                line=_line_of(text, address),
             )
         )
     return views
