@@ -41,6 +41,17 @@ def _path(args) -> int:
     return 0
 
 
+def _docs(args) -> int:
+    from perimeter_checks.docs import render_mitigations
+
+    text = render_mitigations()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _check_config(args) -> int:
     config = load_config_file(args.file)
     sys.stdout.write(f"{args.file}: ok ({', '.join(k for k in ('org_ids', 'account_ids') if getattr(config, k))})\n")
@@ -55,7 +66,7 @@ def _scan(args) -> int:
     config = load_config_file(config_path) if config_path else PerimeterConfig()
     if args.engine != "python":
         return _scan_with_engine(args, config_path, config)
-    result = scan(args.paths, config)
+    result = scan(args.paths, config, skip_non_iac=args.skip_non_iac)
     for error in result.errors:
         sys.stderr.write(f"perimeter-checks: {error}\n")
     for note in result.warnings + sorted(set(result.expired)):
@@ -111,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--output", help="write the report here instead of stdout")
     scan.add_argument("--fail-on", choices=("low", "medium", "high", "critical"), default="low",
                       help="lowest severity of a failure that makes the exit code 1 (default: low)")
+    scan.add_argument("--skip-non-iac", action="store_true",
+                      help="named files that are not IaC are skipped, not errors (for pre-commit file lists)")
     scan.add_argument("-v", "--verbose", action="store_true", help="list skipped files")
     scan.set_defaults(run=_scan)
     catalog = commands.add_parser("catalog", help="list the mitigations and rules")
@@ -119,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     path = commands.add_parser("path", help="print the folder an engine loads our checks from")
     path.add_argument("engine", choices=sorted(ENGINE_PATHS))
     path.set_defaults(run=_path)
+    docs = commands.add_parser("docs", help="render docs/mitigations.md from the catalog")
+    docs.add_argument("--output", help="write here instead of stdout")
+    docs.set_defaults(run=_docs)
     check = commands.add_parser("check-config", help="validate a perimeter.yaml")
     check.add_argument("file")
     check.set_defaults(run=_check_config)

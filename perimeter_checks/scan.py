@@ -36,7 +36,8 @@ def _document_files(paths: list) -> list:
     found = []
     for root in map(Path, paths):
         if root.is_file():
-            found.append(root)
+            if root.suffix.lower() in _DOCUMENT_SUFFIXES:
+                found.append(root)
             continue
         seen = set()
         for current, dirs, files in os.walk(root, followlinks=False):
@@ -84,14 +85,18 @@ def _document_views(path: Path, result: ScanResult, explicit: bool) -> list:
     return []
 
 
-def collect_views(paths: list, result: ScanResult) -> list:
+def collect_views(paths: list, result: ScanResult, skip_non_iac: bool = False) -> list:
     terraform = scan_terraform(paths)
     result.errors.extend(terraform.errors)
     views = list(terraform.views)
     named = {Path(p).resolve() for p in paths if Path(p).is_file()}
+    unknown_kind = [p for p in paths if Path(p).is_file() and Path(p).suffix.lower() not in _DOCUMENT_SUFFIXES | {".tf"}]
+    (result.notes if skip_non_iac else result.errors).extend(
+        f"{p}: not a Terraform, plan or CloudFormation file" for p in unknown_kind
+    )
     for path in _document_files(paths):
-        views.extend(_document_views(path, result, path.resolve() in named))
-    if not views and not result.errors:
+        views.extend(_document_views(path, result, path.resolve() in named and not skip_non_iac))
+    if not views and not result.errors and not skip_non_iac:
         result.errors.append(f"no Terraform, plan or CloudFormation resources found in {', '.join(map(str, paths))}")
     return views
 
@@ -106,14 +111,14 @@ def suppression(finding: Finding, view: ResourceView, config: PerimeterConfig, t
     return Suppression(exemption.reason, "config") if exemption else None
 
 
-def scan(paths: list, config: PerimeterConfig, today: datetime.date | None = None) -> ScanResult:
+def scan(paths: list, config: PerimeterConfig, today: datetime.date | None = None, skip_non_iac: bool = False) -> ScanResult:
     today = today or datetime.date.today()
     result = ScanResult()
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         result.errors.extend(f"{p}: no such file or directory" for p in missing)
         return result
-    views = collect_views(paths, result)
+    views = collect_views(paths, result, skip_non_iac)
     result.resources = len(views)
     rules = load_catalog().rules
     for view in views:
@@ -121,6 +126,14 @@ def scan(paths: list, config: PerimeterConfig, today: datetime.date | None = Non
             for finding in evaluate(rule, view, config):
                 result.findings.append((finding, view, suppression(finding, view, config, today, result.expired)))
     return result
+
+
+def display_path(file: str) -> str:
+    """Paths under the working directory are reported relative to it (SARIF, code review)."""
+    if not file or not os.path.isabs(file):
+        return file
+    relative = os.path.relpath(file)
+    return file if relative.startswith("..") else relative
 
 
 def finding_record(finding: Finding, view: ResourceView, suppressed: Suppression | None = None) -> dict:
@@ -136,7 +149,7 @@ def finding_record(finding: Finding, view: ResourceView, suppressed: Suppression
         "resource": finding.resource,
         "resource_type": view.type,
         "framework": view.framework,
-        "file": view.file,
+        "file": display_path(view.file),
         "line": view.line,
         "message": finding.message,
         "guideline": rule.guideline,

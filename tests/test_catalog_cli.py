@@ -101,3 +101,12 @@ def test_check_config_reports_errors_in_one_line(tmp_path):
 
 def test_main_is_the_console_entry_point():
     assert cli.main(["path", "checkov"]) == 0
+
+
+def test_docs_mitigations_is_current():
+    from perimeter_checks.docs import render_mitigations
+
+    current = (ROOT / "docs" / "mitigations.md").read_text()
+    assert current == render_mitigations(), "run: perimeter-checks docs --output docs/mitigations.md"
+    for rule in load_catalog().rules:
+        assert f"`{rule.id}`" in current

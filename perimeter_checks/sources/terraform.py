@@ -203,8 +203,8 @@ def _tf_directories(roots: list) -> dict:
     for root in roots:
         root = Path(root)
         if root.is_file():
-            if root.suffix == ".tf":
-                found.setdefault(root.parent.resolve(), set()).add(root.resolve())
+            if root.suffix == ".tf":  # a named file is judged in the context of its whole module
+                found.setdefault(root.parent.resolve(), set()).update(p.resolve() for p in root.parent.glob("*.tf"))
             continue
         seen = set()
         for current, dirs, files in os.walk(root, followlinks=False):
@@ -246,7 +246,16 @@ def scan_terraform(paths: list) -> TerraformScan:
             continue
         module = _Module(directory, "", {p: parsed[p] for p in files if p in parsed})
         _collect(module, parsed, views, errors, depth=0, stack=(directory,))
-    return TerraformScan(views=views, errors=errors)
+    return TerraformScan(views=[v for v in views if _requested(Path(v.file), paths)], errors=errors)
+
+
+def _requested(file: Path, paths: list) -> bool:
+    """Named .tf files report only their own resources; folders report everything under them."""
+    for path in map(Path, paths):
+        resolved = path.resolve()
+        if file == resolved or (path.is_dir() and resolved in file.parents):
+            return True
+    return False
 
 
 def _load_files(directory: Path, parsed: dict, errors: list) -> dict:
