@@ -12,6 +12,7 @@ import datetime
 import os
 import re
 import sys
+from dataclasses import dataclass
 
 from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
@@ -40,25 +41,52 @@ def config_or_exit() -> PerimeterConfig:
         raise SystemExit(2) from None
 
 
-def _document_index(graph) -> dict:
-    """address (module path + aws_iam_policy_document.<name>) -> unwrapped data block."""
-    cached = getattr(graph, "_perimeter_documents", None)
-    if cached is not None and cached[0] is graph:
-        return cached[1]
-    index = {}
+def _node(graph, index: int) -> dict:
+    node = graph[index]
+    attrs = node[1] if isinstance(node, tuple) else node
+    return attrs if isinstance(attrs, dict) else {}
+
+
+@dataclass
+class _GraphIndex:
+    documents: dict  # module path + aws_iam_policy_document.<name> -> unwrapped data block
+    nodes: dict  # resource address -> node index
+
+
+# One graph at a time is scanned; rustworkx graphs take no weak references or attributes.
+_last_graph_index: list = [None, None]
+
+
+def _graph_index(graph) -> _GraphIndex:
+    """Built once per Checkov graph: the data documents and the resource nodes by address."""
+    if _last_graph_index[0] is graph:
+        return _last_graph_index[1]
+    index = _GraphIndex(documents={}, nodes={})
     for node_index in graph.node_indices():
-        node = graph[node_index]
-        attrs = node[1] if isinstance(node, tuple) else node
-        if not isinstance(attrs, dict) or attrs.get("resource_type") != "data.aws_iam_policy_document":
-            continue
-        address = _DOCUMENT_ADDRESS.sub(r"\1\2", str(attrs.get("__address__", "")))
-        for block in attrs.get("config_", {}).get("aws_iam_policy_document", {}).values():
-            index[address] = unwrap_attributes(block)
-    try:
-        graph._perimeter_documents = (graph, index)
-    except AttributeError:
-        pass
+        attrs = _node(graph, node_index)
+        address = str(attrs.get("__address__", ""))
+        if attrs.get("resource_type") == "data.aws_iam_policy_document":
+            for block in attrs.get("config_", {}).get("aws_iam_policy_document", {}).values():
+                index.documents[_DOCUMENT_ADDRESS.sub(r"\1\2", address)] = unwrap_attributes(block)
+        elif attrs.get("block_type_") == "resource":
+            index.nodes[address] = node_index
+    _last_graph_index[:] = [graph, index]
     return index
+
+
+def graph_referrers(graph, address: str):
+    """Addresses of resources of a type whose attributes reference this resource (graph in-edges)."""
+    if graph is None:
+        return None
+
+    def referrers(resource_type: str) -> tuple:
+        node_index = _graph_index(graph).nodes.get(address)
+        if node_index is None:
+            return ()
+        sources = (_node(graph, source) for source, _, _ in graph.in_edges(node_index))
+        return tuple(sorted(str(n.get("__address__")) for n in sources if n.get("resource_type") == resource_type))
+
+    return referrers
 
 
 def _module_prefix(address: str, resource_type: str) -> str:
@@ -73,7 +101,7 @@ def document_resolver(graph, address: str, resource_type: str):
     prefix = _module_prefix(address, resource_type)
 
     def lookup(name: str):
-        return _document_index(graph).get(f"{prefix}aws_iam_policy_document.{name}")
+        return _graph_index(graph).documents.get(f"{prefix}aws_iam_policy_document.{name}")
 
     return lambda name: document_from_data_block(name, lookup)
 
@@ -140,6 +168,7 @@ def _terraform_base():
                 address=address,
                 attributes=attributes,
                 resolve_document=document_resolver(self.graph, address, self.entity_type),
+                referrers=graph_referrers(self.graph, address),
             )
             return self._result(view)
 

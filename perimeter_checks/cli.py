@@ -12,7 +12,9 @@ from perimeter_checks.catalog import load_catalog
 from perimeter_checks.config import ConfigError, PerimeterConfig, config_path_from_environment, load_config_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-ENGINE_PATHS = {"checkov": PACKAGE_DIR / "checkov"}
+# Installed, rego/ lives in the package; in a source checkout it is beside it.
+_REGO = PACKAGE_DIR / "rego" if (PACKAGE_DIR / "rego").is_dir() else PACKAGE_DIR.parent / "rego"
+ENGINE_PATHS = {"checkov": PACKAGE_DIR / "checkov", "rego": _REGO}
 
 
 def _catalog(args) -> int:

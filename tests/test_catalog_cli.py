@@ -89,6 +89,15 @@ def test_path_from_a_non_editable_install(tmp_path):
     folder = Path(result.stdout.strip())
     assert folder.is_relative_to(target) and (folder / "perimeter_terraform_checks.py").is_file()
     assert (target / "perimeter_checks" / "catalog.yaml").is_file()
+    rego = subprocess.run(
+        [sys.executable, "-c", "import sys; from perimeter_checks.cli import main; sys.exit(main(['path', 'rego']))"],
+        capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+    )
+    rego_folder = Path(rego.stdout.strip())
+    assert rego.returncode == 0 and rego_folder.is_relative_to(target)
+    assert sorted(p.name for p in (rego_folder / "lib").glob("*.rego")) == sorted(
+        p.name for p in (ROOT / "rego" / "lib").glob("*.rego"))
+    assert len(list((rego_folder / "rules").glob("*.rego"))) == len(list((ROOT / "rego" / "rules").glob("*.rego")))
 
 
 def test_check_config_reports_errors_in_one_line(tmp_path):

@@ -8,8 +8,12 @@ know (an expression, an account the config does not list, a network-only guard).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.conditions import Clause
@@ -26,6 +30,7 @@ from perimeter_checks.policy.values import (
 )
 
 FAIL, WARN = "fail", "warn"
+_AWS_OWNED_FILE = Path(__file__).with_name("aws_owned_resources.yaml")
 
 
 @dataclass(frozen=True)
@@ -79,9 +84,17 @@ def _describe(principal: Principal) -> str:
 
 # ---------------------------------------------------------------- condition values
 
-_ORG_KEYS = {"aws:principalorgid", "aws:sourceorgid"}
-_ORG_PATH_KEYS = {"aws:principalorgpaths", "aws:sourceorgpaths"}
-_ACCOUNT_KEYS = {"aws:principalaccount", "kms:calleraccount", "aws:sourceaccount", "aws:sourceowner"}
+_ORG_KEYS = {"aws:principalorgid", "aws:sourceorgid", "aws:resourceorgid"}
+_ORG_PATH_KEYS = {"aws:principalorgpaths", "aws:sourceorgpaths", "aws:resourceorgpaths"}
+_ACCOUNT_KEYS = {
+    "aws:principalaccount",
+    "kms:calleraccount",
+    "aws:sourceaccount",
+    "aws:sourceowner",
+    "aws:resourceaccount",
+    "s3:resourceaccount",
+}
+_RESOURCE_KEYS = frozenset({"aws:resourceorgid", "aws:resourceorgpaths", "aws:resourceaccount", "s3:resourceaccount"})
 _ARN_KEYS = {"aws:principalarn", "aws:sourcearn"}
 _PRINCIPAL_KEYS = {"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn"}
 _SOURCE_KEYS = {"aws:sourceaccount", "aws:sourceowner", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths"}
@@ -448,6 +461,111 @@ def trust_federated_principals(document: PolicyDocument, config: PerimeterConfig
                 issues.append(
                     Issue(FAIL, f"{statement.label} trusts {_describe(principal)}: {'; '.join(problems)}")
                 )
+    return issues
+
+
+# ---------------------------------------------------------------- VPC endpoint policies
+
+def _aws_service_statement(statement: Statement) -> bool:
+    """AWS's shape: `Bool aws:PrincipalIsAWSService = true` admits AWS services only."""
+    return any(
+        c.key == "aws:principalisawsservice" and c.base == "bool" and not c.if_exists and c.qualifier == ""
+        and c.values and all(isinstance(v, str) and v.lower() == "true" for v in c.values)
+        for c in statement.conditions
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _aws_owned_patterns() -> tuple:
+    data = yaml.safe_load(_AWS_OWNED_FILE.read_text(encoding="utf-8"))
+    buckets = tuple(f"arn:aws:s3:::{b}" for b in data["s3_buckets"])
+    return tuple(p for b in buckets for p in (b, b + "/*")), tuple(data["arns"])
+
+
+def aws_owned_resource(arn) -> bool:
+    """An ARN AWS owns (patch repositories, AWS managed policies, public AMIs, ...)."""
+    if not isinstance(arn, str) or is_expression(arn):
+        return False
+    buckets, arns = _aws_owned_patterns()
+    return any(fnmatch.fnmatchcase(arn, p) for p in buckets + arns)
+
+
+def _aws_owned_statement(statement: Statement) -> bool:
+    """AWS's shape: no condition, and every resource is AWS-owned."""
+    return (
+        not statement.not_resource
+        and bool(statement.resources)
+        and all(aws_owned_resource(r) for r in statement.resources)
+    )
+
+
+def _resources_yours(statement: Statement, config: PerimeterConfig) -> bool:
+    """Every Resource ARN is AWS-owned or names an account of yours (or a trusted one)."""
+    if statement.not_resource or not statement.resources:
+        return False
+    for resource in statement.resources:
+        if aws_owned_resource(resource):
+            continue
+        ref = account_in_arn(resource)
+        if ref is None or ref.kind != "account" or _classify_account(ref, config) not in ("own", "trusted", "unverified"):
+            return False
+    return True
+
+
+def _endpoint_exempt(statement: Statement) -> bool:
+    return _aws_service_statement(statement) or (not statement.conditions and _aws_owned_statement(statement))
+
+
+def endpoint_principals(document: PolicyDocument, config: PerimeterConfig) -> list:
+    """VPC endpoint policies (M4): every Allow admits only your principals (or AWS's shapes)."""
+    issues = []
+    for statement in document.statements:
+        if not statement.is_allow or _endpoint_exempt(statement):
+            continue
+        if statement.not_principal:
+            risky = [("everyone but the NotPrincipal list (Allow with NotPrincipal)", "public")]
+        else:
+            risky = [
+                (_describe(p), kind)
+                for p in statement.principals or (Principal("*", "*"),)
+                for kind in [classify_principal(p, config)]
+                if kind not in OK_PRINCIPALS
+            ]
+        if not risky or _guarded(document, statement, config):
+            continue
+        restriction = identity_restriction(statement.conditions, config, keys=frozenset(_PRINCIPAL_KEYS))
+        if restriction.status == NETWORK:
+            restriction = Restriction(NONE)
+        issue = _unrestricted_issue(statement, risky, restriction)
+        if issue:
+            issues.append(issue)
+    return issues
+
+
+def endpoint_resources(document: PolicyDocument, config: PerimeterConfig) -> list:
+    """VPC endpoint policies (M4, optional): Allows reach only resources of your organization."""
+    issues = []
+    for statement in document.statements:
+        if not statement.is_allow or _endpoint_exempt(statement) or _resources_yours(statement, config):
+            continue
+        if any(
+            c.key == "aws:principaltag/dp:exclude:resource" and c.requires_match for c in statement.conditions
+        ):
+            continue  # AWS's explicit, tag-governed exception for principals allowed to reach any resource
+        restriction = identity_restriction(statement.conditions, config, keys=_RESOURCE_KEYS)
+        if restriction.status == RESTRICTED:
+            continue
+        if restriction.status == UNRESOLVED_VALUE:
+            issues.append(Issue(WARN, f"{statement.label}: {restriction.detail}"))
+            continue
+        detail = f": {restriction.detail}" if restriction.detail else ""
+        issues.append(
+            Issue(
+                FAIL,
+                f"{statement.label} allows access to resources outside your organization "
+                f"(no aws:ResourceOrgID or aws:ResourceAccount condition){detail}",
+            )
+        )
     return issues
 
 

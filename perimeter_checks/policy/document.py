@@ -32,6 +32,8 @@ class Statement:
     not_principal: bool = False
     actions: tuple = ()
     not_action: bool = False
+    resources: tuple = ()
+    not_resource: bool = False
     conditions: tuple = ()  # Clause
 
     @property
@@ -97,6 +99,8 @@ def _statement(index: int, raw) -> Statement:
         a if isinstance(a, Unresolved) else a.lower()
         for a in map(as_text, _as_list(get["notaction"] if not_action else get.get("action")))
     )
+    not_resource = "notresource" in get
+    resources = tuple(map(as_text, _as_list(get["notresource"] if not_resource else get.get("resource"))))
     return Statement(
         index=index,
         sid=str(get.get("sid") or ""),
@@ -105,6 +109,8 @@ def _statement(index: int, raw) -> Statement:
         not_principal=not_principal,
         actions=actions,
         not_action=not_action,
+        resources=resources,
+        not_resource=not_resource,
         conditions=parse_conditions(get.get("condition")),
     )
 
@@ -178,6 +184,10 @@ def policy_from_document_blocks(statement_blocks) -> PolicyDocument:
             statement["NotAction"] = block["not_actions"]
         else:
             statement["Action"] = block.get("actions") or []
+        if block.get("not_resources"):
+            statement["NotResource"] = block["not_resources"]
+        elif block.get("resources"):
+            statement["Resource"] = block["resources"]
         conditions: dict = {}
         for cond in _as_list(block.get("condition")):
             if not isinstance(cond, dict):

@@ -15,6 +15,7 @@ from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.analysis import FAIL, PREDICATES, WARN
 from perimeter_checks.policy.document import PolicyDocument, PolicyUnresolved, parse_policy
 from perimeter_checks.policy.terraform import document_reference
+from perimeter_checks.rules.network import RESOURCE_CHECKS
 from perimeter_checks.rules.permissions import PERMISSION_ADAPTERS
 
 
@@ -31,6 +32,9 @@ class ResourceView:
     line: int = 0
     # (rule ID, reason) pairs from inline `checkov:skip=` comments or CloudFormation Metadata.
     skips: tuple = ()
+    # Addresses of resources of a given type that reference this one (Terraform correlations,
+    # e.g. the aws_vpc_endpoint_policy attached to an aws_vpc_endpoint).
+    referrers: Optional[Callable[[str], tuple]] = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ def evaluate(rule: Rule, view: ResourceView, config: PerimeterConfig) -> list:
     spec = carrier_spec(rule, view)
     if spec is None:
         return []
+    if rule.check in RESOURCE_CHECKS:
+        return [Finding(rule.id, view.address, i.verdict, i.message) for i in RESOURCE_CHECKS[rule.check](view, spec, config)]
     predicate = PREDICATES[rule.check]
     findings = []
     for value in policy_values(spec, view):

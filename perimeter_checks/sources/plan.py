@@ -20,6 +20,7 @@ from perimeter_checks.rules import ResourceView
 
 _INDEX = re.compile(r"\[[^\]]*\]")
 _DOCUMENT_REFERENCE = re.compile(r"^data\.aws_iam_policy_document\.[\w-]+\.json$")
+_RESOURCE_REFERENCE = re.compile(r"^(aws_[a-z0-9_]+\.[\w-]+)")
 
 
 def is_plan(document) -> bool:
@@ -53,6 +54,29 @@ def _configured_expressions(document: dict) -> dict:
 
     walk((document.get("configuration") or {}).get("root_module") or {}, "")
     return found
+
+
+def _expression_references(expression) -> set:
+    if isinstance(expression, dict):
+        found = {str(r) for r in expression.get("references") or []} if "references" in expression else set()
+        return found.union(*(_expression_references(v) for k, v in expression.items() if k != "references"))
+    if isinstance(expression, list):
+        return set().union(*(_expression_references(v) for v in expression))
+    return set()
+
+
+def referrer_index(document: dict) -> dict:
+    """Referenced resource address (no instance keys) -> [(type, referring address)]."""
+    index: dict = {}
+    for address, expressions in _configured_expressions(document).items():
+        prefix, _, local = address.rpartition("module.")
+        module = address[: len(address) - len(local.split(".", 1)[1])] if prefix or address.startswith("module.") else ""
+        resource_type = address.rsplit(".", 2)[-2]
+        for reference in _expression_references(expressions):
+            match = _RESOURCE_REFERENCE.match(reference)
+            if match:
+                index.setdefault(module + match.group(1), set()).add((resource_type, address))
+    return index
 
 
 def unknown_configured_values(document: dict) -> dict:
@@ -115,6 +139,7 @@ def plan_views(document: dict, file: str = "", text: str = "") -> list:
         if isinstance(change, dict) and "address" in change
     }
     unknown = unknown_configured_values(document)
+    referrers = referrer_index(document)
     documents: dict = {}
     managed = []
     sources = [((document.get("planned_values") or {}).get("root_module") or {}),
@@ -149,6 +174,9 @@ def plan_views(document: dict, file: str = "", text: str = "") -> list:
                 resolve_document=lambda name, lookup=lookup: document_from_data_block(name, lookup),
                 file=file,
                 line=_line_of(text, address),
+                referrers=lambda resource_type, key=_INDEX.sub("", address): tuple(
+                    sorted(a for t, a in referrers.get(key, ()) if t == resource_type)
+                ),
             )
         )
     return views

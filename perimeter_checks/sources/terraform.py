@@ -25,6 +25,8 @@ MAX_MODULE_DEPTH = 16
 MAX_RESOLVE_DEPTH = 32
 _REFERENCE = re.compile(r"^(var|local)\.([\w-]+)((?:\.[\w-]+|\[\d+\]|\[\"[^\"]*\"\])*)$")
 _STEP = re.compile(r"\.([\w-]+)|\[(\d+)\]|\[\"([^\"]*)\"\]")
+# A reference to a managed resource inside an attribute value: aws_vpc_endpoint.s3.id
+_RESOURCE_REFERENCE = re.compile(r"(?<![\w.\-])(aws_[a-z0-9_]+\.[\w-]+)(?:\[[^\]]*\])?\.[\w]+")
 _MISSING = object()
 
 
@@ -245,7 +247,7 @@ def scan_terraform(paths: list) -> TerraformScan:
         if directory in called:
             continue
         module = _Module(directory, "", {p: parsed[p] for p in files if p in parsed})
-        _collect(module, parsed, views, errors, depth=0, stack=(directory,))
+        _collect(module, parsed, views, errors, depth=0, stack=(directory,), referrers={})
     return TerraformScan(views=[v for v in views if _requested(Path(v.file), paths)], errors=errors)
 
 
@@ -272,7 +274,22 @@ def _load_files(directory: Path, parsed: dict, errors: list) -> dict:
     return files
 
 
-def _collect(module: _Module, parsed: dict, views: list, errors: list, depth: int, stack: tuple) -> None:
+def _references(value) -> set:
+    """Managed resources (type.name) an attribute value refers to."""
+    if isinstance(value, dict):
+        return set().union(*(_references(v) for k, v in value.items() if not str(k).startswith("__")))
+    if isinstance(value, list):
+        return set().union(*(_references(v) for v in value))
+    return set(_RESOURCE_REFERENCE.findall(value)) if isinstance(value, str) else set()
+
+
+def _referrers_of(index: dict, address: str, resource_type: str) -> tuple:
+    return tuple(sorted(a for t, a in index.get(address, ()) if t == resource_type))
+
+
+def _collect(
+    module: _Module, parsed: dict, views: list, errors: list, depth: int, stack: tuple, referrers: dict
+) -> None:
     documents = {}
     for _, block in module.blocks("data"):
         for name, body in (block.get("aws_iam_policy_document") or {}).items():
@@ -286,6 +303,14 @@ def _collect(module: _Module, parsed: dict, views: list, errors: list, depth: in
         return document_from_data_block(name, lookup)
 
     for path, block in module.blocks("resource"):
+        for resource_type, instances in block.items():
+            if not isinstance(instances, dict):
+                continue
+            for name, body in instances.items():
+                for target in _references(body):
+                    referrers.setdefault(module.prefix + target, []).append(
+                        (resource_type, f"{module.prefix}{resource_type}.{name}")
+                    )
         for resource_type, instances in block.items():
             if not isinstance(instances, dict):
                 continue
@@ -304,6 +329,7 @@ def _collect(module: _Module, parsed: dict, views: list, errors: list, depth: in
                         file=str(path),
                         line=start,
                         skips=tuple(sorted(skips.items())),
+                        referrers=functools.partial(_referrers_of, referrers, f"{module.prefix}{resource_type}.{name}"),
                     )
                 )
     if depth >= MAX_MODULE_DEPTH:
@@ -321,4 +347,4 @@ def _collect(module: _Module, parsed: dict, views: list, errors: list, depth: in
                 if not key.startswith("__") and key not in ("source", "version", "providers", "count", "for_each")
             }
             child = _Module(target, f"{module.prefix}module.{name}.", _load_files(target, parsed, errors), inputs)
-            _collect(child, parsed, views, errors, depth + 1, stack + (target,))
+            _collect(child, parsed, views, errors, depth + 1, stack + (target,), referrers)

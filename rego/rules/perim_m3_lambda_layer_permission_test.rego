@@ -1,0 +1,34 @@
+package perimeter_checks.rules.perim_m3_lambda_layer_permission_test
+
+import rego.v1
+
+import data.main
+
+# Raw Terraform as conftest's HCL parser delivers it (resource.<type>.<name> = [block]).
+_input(attributes) := {"resource": {"aws_lambda_layer_version_permission": {"example": [attributes]}}}
+
+_ids(results) := {r.rule_id | some r in results}
+
+# The perimeter of examples/perimeter.yaml, as conftest --data would load it.
+_perimeter := {"org_ids": ["o-a1b2c3d4e5"], "account_ids": ["111111111111", "222222222222"]}
+
+test_perim_m3_lambda_layer_permission_bad_policy_is_denied if {
+	results := main.deny_PERIM_M3_LAMBDA_LAYER_PERMISSION with input as _input({"principal": "*"}) with data.perimeter as _perimeter
+	"PERIM_M3_LAMBDA_LAYER_PERMISSION" in _ids(results)
+	some r in results
+	r.resource == "aws_lambda_layer_version_permission.example"
+	r.mitigation == "M3"
+	r.severity == "MEDIUM"
+	contains(r.msg, "aws_lambda_layer_version_permission.example")
+}
+
+test_perim_m3_lambda_layer_permission_restricted_policy_passes if {
+	count(main.deny_PERIM_M3_LAMBDA_LAYER_PERMISSION) == 0 with input as _input({"principal": "*", "organization_id": "o-a1b2c3d4e5"}) with data.perimeter as _perimeter
+	count(main.warn_PERIM_M3_LAMBDA_LAYER_PERMISSION) == 0 with input as _input({"principal": "*", "organization_id": "o-a1b2c3d4e5"}) with data.perimeter as _perimeter
+}
+
+test_perim_m3_lambda_layer_permission_expression_warns if {
+	results := main.warn_PERIM_M3_LAMBDA_LAYER_PERMISSION with input as _input({"principal": "*", "organization_id": "${var.org}"}) with data.perimeter as _perimeter
+	"PERIM_M3_LAMBDA_LAYER_PERMISSION" in _ids(results)
+	count(main.deny_PERIM_M3_LAMBDA_LAYER_PERMISSION) == 0 with input as _input({"principal": "*", "organization_id": "${var.org}"}) with data.perimeter as _perimeter
+}

@@ -1,0 +1,34 @@
+package perimeter_checks.rules.perim_m8_role_trust_federated_test
+
+import rego.v1
+
+import data.main
+
+# Raw Terraform as conftest's HCL parser delivers it (resource.<type>.<name> = [block]).
+_input(attributes) := {"resource": {"aws_iam_role": {"example": [attributes]}}}
+
+_ids(results) := {r.rule_id | some r in results}
+
+# The perimeter of examples/perimeter.yaml, as conftest --data would load it.
+_perimeter := {"org_ids": ["o-a1b2c3d4e5"], "account_ids": ["111111111111", "222222222222"]}
+
+test_perim_m8_role_trust_federated_bad_policy_is_denied if {
+	results := main.deny_PERIM_M8_ROLE_TRUST_FEDERATED with input as _input({"assume_role_policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\"}]}"}) with data.perimeter as _perimeter
+	"PERIM_M8_ROLE_TRUST_FEDERATED" in _ids(results)
+	some r in results
+	r.resource == "aws_iam_role.example"
+	r.mitigation == "M8"
+	r.severity == "HIGH"
+	contains(r.msg, "aws_iam_role.example")
+}
+
+test_perim_m8_role_trust_federated_restricted_policy_passes if {
+	count(main.deny_PERIM_M8_ROLE_TRUST_FEDERATED) == 0 with input as _input({"assume_role_policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}, \"StringLike\": {\"token.actions.githubusercontent.com:sub\": \"repo:my-org/app:*\"}}}]}"}) with data.perimeter as _perimeter
+	count(main.warn_PERIM_M8_ROLE_TRUST_FEDERATED) == 0 with input as _input({"assume_role_policy": "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Federated\": \"arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com\"}, \"Action\": \"sts:AssumeRoleWithWebIdentity\", \"Condition\": {\"StringEquals\": {\"token.actions.githubusercontent.com:aud\": \"sts.amazonaws.com\"}, \"StringLike\": {\"token.actions.githubusercontent.com:sub\": \"repo:my-org/app:*\"}}}]}"}) with data.perimeter as _perimeter
+}
+
+test_perim_m8_role_trust_federated_expression_warns if {
+	results := main.warn_PERIM_M8_ROLE_TRUST_FEDERATED with input as _input({"assume_role_policy": "${jsonencode(local.policy)}"}) with data.perimeter as _perimeter
+	"PERIM_M8_ROLE_TRUST_FEDERATED" in _ids(results)
+	count(main.deny_PERIM_M8_ROLE_TRUST_FEDERATED) == 0 with input as _input({"assume_role_policy": "${jsonencode(local.policy)}"}) with data.perimeter as _perimeter
+}
