@@ -441,3 +441,21 @@ def test_source_arn_of_a_resource_this_stack_creates_is_yours():
 def test_cloudformation_ref_to_a_template_resource_is_a_stack_resource():
     resolved = resolve_intrinsics({"A": {"Ref": "Topic"}, "B": {"Fn::Sub": "${Topic.Arn}"}}, {}, {"Topic"})
     assert resolved == {"A": "${AWS::StackResource:Topic}", "B": "${AWS::StackResource:Topic.Arn}"}
+
+
+def test_account_condition_value_that_names_no_account_restricts_nothing():
+    condition = {"StringEquals": {"aws:PrincipalAccount": "abc"}}
+    assert resource_verdicts([allow("*", condition)], NO_CONFIG) == [FAIL]
+    assert classify_principal(Principal("AWS", "abc"), CONFIG) == "unresolved"
+
+
+def test_oidc_claim_check_does_not_depend_on_clause_order():
+    key = "token.actions.githubusercontent.com:sub"
+    for first, second in (("StringLike", "StringEquals"), ("StringEquals", "StringLike")):
+        condition = {
+            "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+            first: {key: "${var.subject}"},
+        }
+        condition.setdefault(second, {})[key] = "*"
+        statement = trust({"Federated": GITHUB}, condition, "sts:AssumeRoleWithWebIdentity")
+        assert verdicts(trust_federated_principals, [statement]) == [FAIL]

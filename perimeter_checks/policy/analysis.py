@@ -52,7 +52,8 @@ def classify_principal(principal: Principal, config: PerimeterConfig) -> str:
     if principal.kind == "?" or isinstance(value, Unresolved):
         return "unresolved"
     if principal.kind == "AWS":
-        return _classify_account(iam_principal_account(value), config)
+        kind = _classify_account(iam_principal_account(value), config)
+        return "unresolved" if kind == "invalid" else kind
     if principal.kind == "Service":
         if value.strip() == "*":
             return "public"
@@ -67,7 +68,7 @@ def classify_principal(principal: Principal, config: PerimeterConfig) -> str:
 def _classify_account(ref: AccountRef, config: PerimeterConfig) -> str:
     if ref.kind == "wildcard":
         return "public"
-    if ref.kind in ("own", "unresolved"):
+    if ref.kind in ("own", "unresolved", "invalid"):
         return ref.kind
     if ref.account in config.account_ids:
         return "own"
@@ -166,6 +167,8 @@ def _value_status(key: str, value, config: PerimeterConfig, accept_trusted: bool
             return _value_status(key, Unresolved(text), config, accept_trusted)
         if kind == "public":
             return Restriction(WEAK, f"{key} value {text!r} matches every account")
+        if kind == "invalid":
+            return Restriction(WEAK, f"{key} value {text!r} does not name an account")
         return Restriction(FOREIGN, f"{key} names account {ref.account}, which is not yours")
     return Restriction(NONE)
 
@@ -433,7 +436,7 @@ def _claim_problem(conditions, claim: str, host: str | None) -> str | None:
             return f"{clause.describe()} does not pin the {claim} claim"
         for value in clause.values:
             if isinstance(value, Unresolved) or is_expression(value):
-                return None
+                continue  # known at deploy; another value or clause may still be weak
             text = value.strip()
             if text in ("", "*") or (claim == "sub" and text.startswith("repo:*")):
                 return f"{clause.describe()} matches every {claim}"

@@ -71,7 +71,7 @@ def as_text(value) -> str | Unresolved:
 
 @dataclass(frozen=True)
 class AccountRef:
-    """Whose account a value names: kind is own, account, wildcard or unresolved."""
+    """Whose account a value names: kind is own, account, wildcard, unresolved or invalid (no account)."""
 
     kind: str
     account: str = ""
@@ -88,7 +88,7 @@ def account_of(piece) -> AccountRef:
         return AccountRef("account", text)
     if text == "" or has_wildcard(text) and "${" not in text:
         return AccountRef("wildcard", text)
-    return AccountRef("unresolved", text)
+    return AccountRef("unresolved" if is_expression(text) else "invalid", text)
 
 
 def account_in_arn(value) -> AccountRef | None:

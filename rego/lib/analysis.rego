@@ -18,7 +18,7 @@ ok_principals := {"own", "trusted", "service"}
 classify_principal(p, cfg) := "public" if p.kind == "*"
 else := "unresolved" if p.kind == "?"
 else := "unresolved" if values.is_unresolved(p.value)
-else := classify_account(values.iam_principal_account(p.value), cfg) if p.kind == "AWS"
+else := _principal_account_kind(classify_account(values.iam_principal_account(p.value), cfg)) if p.kind == "AWS"
 else := "public" if {
 	p.kind == "Service"
 	trim_space(p.value) == "*"
@@ -30,8 +30,11 @@ else := "federated" if p.kind == "Federated"
 else := "canonical" if p.kind == "CanonicalUser"
 else := "unresolved"
 
+_principal_account_kind(kind) := "unresolved" if kind == "invalid"
+else := kind
+
 classify_account(ref, cfg) := "public" if ref.kind == "wildcard"
-else := ref.kind if ref.kind in {"own", "unresolved"}
+else := ref.kind if ref.kind in {"own", "unresolved", "invalid"}
 else := "own" if ref.account in cfg.account_ids
 else := "trusted" if ref.account in cfg.trusted_accounts
 else := "foreign" if count(cfg.account_ids) > 0
@@ -134,7 +137,7 @@ else := "unresolved" if {
 	kind == "unresolved"
 	cfg.configured
 } else := "restricted" if kind == "unresolved"
-else := "weak" if kind == "public"
+else := "weak" if kind in {"public", "invalid"}
 else := "foreign"
 
 # How well the conditions confine callers to your organization (the best clause decides).
@@ -452,8 +455,7 @@ claim_problem(conds, claim, host) if {
 		some c in _claim_clauses(conds, claim, host)
 		some e in _clause_events(c, claim)
 	]
-	count(events) > 0
-	events[0] == "bad"
+	"bad" in events
 }
 
 _clause_events(c, claim) := ["bad"] if not conditions.requires_match(c)
@@ -463,7 +465,7 @@ else := [e |
 	e != "neutral"
 ]
 
-_value_event(v, claim, key) := "ok" if values.is_expression(v)
+_value_event(v, claim, key) := "neutral" if values.is_expression(v)
 else := "bad" if trim_space(v) in {"", "*"}
 else := "bad" if {
 	claim == "sub"

@@ -66,7 +66,7 @@ as_list(v) := [] if v == null
 else := v if is_array(v)
 else := [v]
 
-# account_of: {"kind": own|account|wildcard|unresolved, "account": text}
+# account_of: {"kind": own|account|wildcard|unresolved|invalid, "account": text}
 account_of(piece) := {"kind": "unresolved", "account": piece.__unresolved__} if is_unresolved(piece)
 else := _account_text(trim_space(text(piece)))
 
@@ -77,7 +77,8 @@ else := {"kind": "wildcard", "account": t} if {
 	has_wildcard(t)
 	not contains(t, "${")
 }
-else := {"kind": "unresolved", "account": t}
+else := {"kind": "unresolved", "account": t} if is_expression(t)
+else := {"kind": "invalid", "account": t}
 
 # account_in_arn: the account of an ARN, or {"kind": "none"} (Python None).
 account_in_arn(value) := ref if {
