@@ -79,7 +79,9 @@ class Catalog:
 def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     mitigations = {m["id"]: Mitigation(**m) for m in raw["mitigations"]}
-    carriers = raw["carriers"]
+    # Policy rules name "carriers" (where a policy document lives); attribute rules name
+    # "targets" (resource type -> the attribute spec their check reads).
+    locations = {**raw["carriers"], **(raw.get("targets") or {})}
     rules = []
     for row in raw["rules"]:
         if not row["id"].startswith("PERIM_"):
@@ -87,9 +89,9 @@ def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
         if row["severity"] not in SEVERITIES:
             raise ValueError(f"catalog rule {row['id']}: unknown severity {row['severity']}")
         terraform, cloudformation = {}, {}
-        for carrier in row["carriers"]:
-            terraform.update(carriers[carrier].get("terraform") or {})
-            cloudformation.update(carriers[carrier].get("cloudformation") or {})
+        for name in row.get("carriers", []) + row.get("targets", []):
+            terraform.update(locations[name].get("terraform") or {})
+            cloudformation.update(locations[name].get("cloudformation") or {})
         rules.append(
             Rule(
                 id=row["id"],
