@@ -43,6 +43,27 @@ def _path(args) -> int:
     return 0
 
 
+def _bundle(args) -> int:
+    """An OPA bundle (.manifest + policies, no tests) for `opa eval -b` or an OPA server."""
+    import io
+    import tarfile
+
+    from perimeter_checks import __version__
+
+    rego_dir = ENGINE_PATHS["rego"]
+    policies = [p for p in sorted(rego_dir.rglob("*.rego")) if not p.name.endswith("_test.rego")]
+    manifest = {"revision": f"perimeter-checks-{__version__}", "roots": ["main", "perimeter_checks"]}
+    with tarfile.open(args.output, "w:gz") as bundle:
+        for name, payload in [(".manifest", json.dumps(manifest, indent=2).encode())] + [
+            (str(p.relative_to(rego_dir)), p.read_bytes()) for p in policies
+        ]:
+            info = tarfile.TarInfo(f"/{name}")
+            info.size, info.mode = len(payload), 0o644
+            bundle.addfile(info, io.BytesIO(payload))
+    sys.stdout.write(f"{args.output}: {len(policies)} policies, roots {', '.join(manifest['roots'])}\n")
+    return 0
+
+
 def _docs(args) -> int:
     from perimeter_checks.docs import render_mitigations
 
@@ -66,9 +87,15 @@ def _scan(args) -> int:
 
     config_path = args.config or config_path_from_environment()
     config = load_config_file(config_path) if config_path else PerimeterConfig()
-    if args.engine != "python":
+    if args.engine == "checkov":
         return _scan_with_engine(args, config_path, config)
-    result = scan(args.paths, config, skip_non_iac=args.skip_non_iac)
+    from perimeter_checks.engines import EngineUnavailable
+
+    try:
+        result = scan(args.paths, config, skip_non_iac=args.skip_non_iac, engine=args.engine)
+    except EngineUnavailable as exc:
+        sys.stderr.write(f"perimeter-checks: {exc}\n")
+        return 2
     for error in result.errors:
         sys.stderr.write(f"perimeter-checks: {error}\n")
     for note in result.warnings + sorted(set(result.expired)):
@@ -118,8 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="scan Terraform, plan JSON and CloudFormation files or folders")
     scan.add_argument("paths", nargs="+", metavar="PATH")
     scan.add_argument("--config", help="perimeter.yaml (default: $PERIMETER_CONFIG, else ./perimeter.yaml)")
-    scan.add_argument("--engine", choices=("python", "checkov"), default="python",
-                      help="python: embedded (default); checkov: Checkov with our checks")
+    scan.add_argument("--engine", choices=("python", "rego", "checkov"), default="python",
+                      help="python: embedded (default); rego: the Rego rules in OPA; checkov: Checkov with our checks")
     scan.add_argument("--format", choices=("text", "json", "sarif", "junit", "markdown"), default="text")
     scan.add_argument("--output", help="write the report here instead of stdout")
     scan.add_argument("--fail-on", choices=("low", "medium", "high", "critical"), default="low",
@@ -134,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     path = commands.add_parser("path", help="print the folder an engine loads our checks from")
     path.add_argument("engine", choices=sorted(ENGINE_PATHS))
     path.set_defaults(run=_path)
+    bundle = commands.add_parser("bundle", help="write an OPA bundle of the Rego rules (for opa eval -b / OPA server)")
+    bundle.add_argument("output", metavar="OUT.tar.gz")
+    bundle.set_defaults(run=_bundle)
     docs = commands.add_parser("docs", help="render docs/mitigations.md from the catalog")
     docs.add_argument("--output", help="write here instead of stdout")
     docs.set_defaults(run=_docs)

@@ -51,17 +51,17 @@ def _document_files(paths: list) -> list:
     return found
 
 
-def _document_views(path: Path, result: ScanResult, explicit: bool) -> list:
-    """Plan JSON or CloudFormation views from one JSON/YAML file (others noted and skipped)."""
+def _document_views(path: Path, result: ScanResult, explicit: bool) -> tuple:
+    """(document, views) of one plan JSON or CloudFormation file; others noted and skipped."""
     problems = result.errors if explicit else result.warnings
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             problems.append(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, not scanned")
-            return []
+            return None, []
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{path}: cannot read ({getattr(exc, 'strerror', None) or 'not UTF-8 text'})")
-        return []
+        return None, []
     from perimeter_checks.sources import cloudformation, plan
 
     try:
@@ -75,30 +75,33 @@ def _document_views(path: Path, result: ScanResult, explicit: bool) -> list:
     except cloudformation.TemplateError as exc:
         # Not necessarily IaC (any JSON/YAML in the tree), so the scan goes on, but it is said.
         problems.append(f"{path}: {exc}, not scanned")
-        return []
+        return None, []
     if plan.is_plan(document):
-        return plan.plan_views(document, str(path), text)
+        return document, plan.plan_views(document, str(path), text)
     if cloudformation.is_template(document):
-        return cloudformation.template_views(document, str(path), text)
+        return document, cloudformation.template_views(document, str(path), text)
     message = f"{path}: neither a Terraform plan nor a CloudFormation template, skipped"
     (result.errors if explicit else result.notes).append(message)
-    return []
+    return None, []
 
 
-def collect_views(paths: list, result: ScanResult, skip_non_iac: bool = False) -> list:
+def collect_inputs(paths: list, result: ScanResult, skip_non_iac: bool = False) -> list:
+    """[(document or None, views)]: Terraform views (no raw document), then each plan/template."""
     terraform = scan_terraform(paths)
     result.errors.extend(terraform.errors)
-    views = list(terraform.views)
+    inputs = [(None, list(terraform.views))] if terraform.views else []
     named = {Path(p).resolve() for p in paths if Path(p).is_file()}
     unknown_kind = [p for p in paths if Path(p).is_file() and Path(p).suffix.lower() not in _DOCUMENT_SUFFIXES | {".tf"}]
     (result.notes if skip_non_iac else result.errors).extend(
         f"{p}: not a Terraform, plan or CloudFormation file" for p in unknown_kind
     )
     for path in _document_files(paths):
-        views.extend(_document_views(path, result, path.resolve() in named and not skip_non_iac))
-    if not views and not result.errors and not skip_non_iac:
+        document, views = _document_views(path, result, path.resolve() in named and not skip_non_iac)
+        if views:
+            inputs.append((document, views))
+    if not inputs and not result.errors and not skip_non_iac:
         result.errors.append(f"no Terraform, plan or CloudFormation resources found in {', '.join(map(str, paths))}")
-    return views
+    return inputs
 
 
 def suppression(finding: Finding, view: ResourceView, config: PerimeterConfig, today, notes: list):
@@ -111,21 +114,60 @@ def suppression(finding: Finding, view: ResourceView, config: PerimeterConfig, t
     return Suppression(exemption.reason, "config") if exemption else None
 
 
-def scan(paths: list, config: PerimeterConfig, today: datetime.date | None = None, skip_non_iac: bool = False) -> ScanResult:
+def scan(
+    paths: list,
+    config: PerimeterConfig,
+    today: datetime.date | None = None,
+    skip_non_iac: bool = False,
+    engine: str = "python",
+) -> ScanResult:
+    """Findings of every rule on every resource; engine "rego" lets the Rego twin judge."""
     today = today or datetime.date.today()
     result = ScanResult()
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         result.errors.extend(f"{p}: no such file or directory" for p in missing)
         return result
-    views = collect_views(paths, result, skip_non_iac)
-    result.resources = len(views)
-    rules = load_catalog().rules
-    for view in views:
-        for rule in rules:
-            for finding in evaluate(rule, view, config):
-                result.findings.append((finding, view, suppression(finding, view, config, today, result.expired)))
+    inputs = collect_inputs(paths, result, skip_non_iac)
+    result.resources = sum(len(views) for _, views in inputs)
+    judge = _rego_judge(config) if engine == "rego" else _python_judge(config)
+    for document, views in inputs:
+        for finding, view in judge(document, views):
+            result.findings.append((finding, view, suppression(finding, view, config, today, result.expired)))
     return result
+
+
+def _python_judge(config: PerimeterConfig):
+    rules = load_catalog().rules
+
+    def judge(_document, views):
+        for view in views:
+            for rule in rules:
+                for finding in evaluate(rule, view, config):
+                    yield finding, view
+
+    return judge
+
+
+def _rego_judge(config: PerimeterConfig):
+    """Rego decides; config exemptions are applied by Rego too and re-derived for the report."""
+    from perimeter_checks.cli import ENGINE_PATHS
+    from perimeter_checks.rego_engine import open_engine, rows, scanner_input
+
+    engine = open_engine(ENGINE_PATHS["rego"], config)
+
+    def judge(document, views):
+        by_address = {view.address: view for view in views}
+        results, exempted = engine.evaluate(scanner_input(views) if document is None else document)
+        fallback = views[0] if views else None
+        for rule_id, resource, verdict, message, _exemption in rows(results, exempted):
+            # A finding is never dropped, even for an address the scanner's loaders do not know.
+            view = by_address.get(resource) or ResourceView(
+                fallback.framework, "", resource, {}, file=fallback.file if fallback else ""
+            )
+            yield Finding(rule_id, resource, verdict, message), view
+
+    return judge
 
 
 def display_path(file: str) -> str:

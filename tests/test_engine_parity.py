@@ -46,6 +46,37 @@ def test_python_engine_equals_golden(golden, python_records):
     assert keys(python_records) == golden, diff(golden, keys(python_records))
 
 
+def test_rego_engine_equals_python_engine(python_records):
+    result = scan([str(EXAMPLES)], load_config_file(CONFIG), engine="rego")
+    records = [finding_record(*entry) for entry in result.findings]
+    assert keys(records) == keys(python_records), diff(keys(python_records), keys(records))
+
+
+def test_every_engine_honours_exemptions_and_inline_skips(tmp_path):
+    from perimeter_checks.config import parse_config
+
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_sqs_queue_policy" "partner" {\n  queue_url = "q"\n'
+        '  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:*" }] })\n}\n'
+        'resource "aws_sns_topic_policy" "intake" {\n  # checkov:skip=PERIM_M3_SNS_POLICY:public intake topic\n'
+        '  arn = "t"\n'
+        '  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "sns:Publish" }] })\n}\n'
+    )
+    body = {"perimeter": {"exemptions": [
+        {"rule": "PERIM_M3_SQS_POLICY", "resource": "aws_sqs_queue_policy.partner", "reason": "partner feed"}]}}
+    config_file = tmp_path / "perimeter.yaml"
+    config_file.write_text(yaml.safe_dump(body))
+    expected = {("PERIM_M3_SQS_POLICY", "aws_sqs_queue_policy.partner", "config"),
+                ("PERIM_M3_SNS_POLICY", "aws_sns_topic_policy.intake", "inline")}
+    for engine in ("python", "rego"):
+        result = scan([str(tmp_path / "main.tf")], parse_config(body), engine=engine)
+        records = [finding_record(*entry) for entry in result.findings]
+        assert {(r["rule_id"], r["resource"], r["suppressed"]["source"]) for r in records if r["suppressed"]} == expected
+        assert not [r for r in records if not r["suppressed"] and r["rule_id"] != "PERIM_M3_SERVICE_PRINCIPAL_SOURCE"]
+    records, _ = run_checkov([str(tmp_path)], str(config_file))
+    assert {(r["rule_id"], r["resource"], r["suppressed"]["source"]) for r in records if r["suppressed"]} == expected
+
+
 def test_checkov_engine_equals_python_engine(python_records):
     records, resources = run_checkov([str(EXAMPLES)], str(CONFIG))
     assert resources > 0

@@ -459,3 +459,13 @@ def test_oidc_claim_check_does_not_depend_on_clause_order():
         condition.setdefault(second, {})[key] = "*"
         statement = trust({"Federated": GITHUB}, condition, "sts:AssumeRoleWithWebIdentity")
         assert verdicts(trust_federated_principals, [statement]) == [FAIL]
+
+
+def test_normalized_document_serializes_to_equivalent_json():
+    statements = [
+        allow({"AWS": [OWN, "*"]}, {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": [f"{ORG}/r-ab12/*"]}}),
+        {**allow({"Service": "sns.amazonaws.com"}), "NotResource": ["arn:aws:s3:::x"]},
+        DENY_GUARD,
+    ]
+    original = parse_policy({"Statement": statements})
+    assert parse_policy(original.as_json()).statements == original.statements

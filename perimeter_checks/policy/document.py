@@ -55,6 +55,34 @@ class PolicyDocument:
     # Parts of the document that could not be read; each makes a verdict uncertain.
     problems: tuple = field(default_factory=tuple)
 
+    def as_json(self, unresolved=lambda u: {"__unresolved__": u.expression}) -> dict:
+        """IAM JSON with the same meaning (for engines that read raw policies, like the Rego twin)."""
+        return {"Version": "2012-10-17", "Statement": [_statement_json(s, unresolved) for s in self.statements]}
+
+
+def _statement_json(statement: "Statement", unresolved) -> dict:
+    plain = lambda v: unresolved(v) if isinstance(v, Unresolved) else v  # noqa: E731
+    body: dict = {"Effect": statement.effect}
+    if statement.sid:
+        body["Sid"] = statement.sid
+    if statement.principals:
+        if len(statement.principals) == 1 and statement.principals[0].kind in ("*", "?"):
+            principal = "*" if statement.principals[0].kind == "*" else plain(statement.principals[0].value)
+        else:
+            principal = {}
+            for p in statement.principals:
+                principal.setdefault("AWS" if p.kind == "*" else p.kind, []).append(plain(p.value))
+        body["NotPrincipal" if statement.not_principal else "Principal"] = principal
+    body["NotAction" if statement.not_action else "Action"] = [plain(a) for a in statement.actions]
+    if statement.resources:
+        body["NotResource" if statement.not_resource else "Resource"] = [plain(r) for r in statement.resources]
+    if statement.conditions:
+        condition: dict = {}
+        for clause in statement.conditions:
+            condition.setdefault(clause.operator, {}).setdefault(clause.key, []).extend(plain(v) for v in clause.values)
+        body["Condition"] = condition
+    return body
+
 
 class PolicyUnresolved(Exception):
     """The policy as a whole cannot be known statically; the message says why."""

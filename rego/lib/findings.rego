@@ -13,9 +13,10 @@ import data.perimeter_checks.lib.document
 import data.perimeter_checks.lib.hcl
 import data.perimeter_checks.lib.permissions
 import data.perimeter_checks.lib.plan
+import data.perimeter_checks.lib.scanner
 import data.perimeter_checks.lib.values
 
-views := (plan.views | cloudformation.views) | hcl.views
+views := ((plan.views | cloudformation.views) | hcl.views) | scanner.views
 
 # The raw policy values a resource carries for one carrier spec (rules.policy_values).
 policy_values(spec, view) := [doc |
