@@ -469,3 +469,13 @@ def test_normalized_document_serializes_to_equivalent_json():
     ]
     original = parse_policy({"Statement": statements})
     assert parse_policy(original.as_json()).statements == original.statements
+
+
+def test_terraform_expressions_rendered_as_source_text_are_expressions():
+    from perimeter_checks.policy.values import is_expression
+
+    for text in ('try(each.value.principal,format("%s.amazonaws.com",try(each.value.service,"")))',
+                 "local.enabled ? var.account : null", "each.value.principal", "${var.x}"):
+        assert is_expression(text), text
+    for text in ("s3.amazonaws.com", "arn:aws:s3:::my-var.bucket/*", "o-a1b2c3d4e5", "*"):
+        assert not is_expression(text), text

@@ -26,6 +26,10 @@ _OWN_ACCOUNT = re.compile(
     r"^(?:\$\{)?(?:AWS::AccountId|data\.aws_caller_identity\.[\w-]+\.account_id)\}?$"
 )
 _BARE_REFERENCE = re.compile(r"^(?:var|local|module|data|each|count|self|aws_[a-z0-9_]+)\.[\w\-\[\]\"'.*]+$")
+# Checkov renders unresolvable Terraform expressions as their source text: function calls
+# (`try(each.value.principal, ...)`) and expressions over variables, locals or iterators.
+_FUNCTION_CALL = re.compile(r"^[a-z][a-z0-9_]*\(.*\)$", re.DOTALL)
+_REFERENCE_TOKEN = re.compile(r"(?<![\w.\-])(?:var|local|each|count)\.[a-z_]")
 _ACCOUNT_ID = re.compile(r"^\d{12}$")
 # The account segment may be an expression such as ${AWS::AccountId}, which holds colons.
 _ACCOUNT_SEGMENT = r"(?P<account>\$\{[^}]*\}|[^:]*)"
@@ -49,7 +53,13 @@ def is_expression(value) -> bool:
         return True
     if not isinstance(value, str):
         return value is None
-    return "${" in value or bool(_BARE_REFERENCE.match(value.strip()))
+    text = value.strip()
+    return (
+        "${" in text
+        or bool(_BARE_REFERENCE.match(text))
+        or bool(_FUNCTION_CALL.match(text))
+        or bool(_REFERENCE_TOKEN.search(text))
+    )
 
 
 def has_wildcard(text: str) -> bool:

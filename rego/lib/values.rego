@@ -46,6 +46,18 @@ is_expression(v) if {
 	regex.match(_bare_reference, trim_space(v))
 }
 
+# Checkov renders unresolvable Terraform expressions as their source text: function calls
+# and expressions over variables, locals or iterators.
+is_expression(v) if {
+	is_string(v)
+	regex.match(`(?s)^[a-z][a-z0-9_]*\(.*\)$`, trim_space(v))
+}
+
+is_expression(v) if {
+	is_string(v)
+	regex.match(`(?:^|[^\w.\-])(?:var|local|each|count)\.[a-z_]`, trim_space(v))
+}
+
 is_expression(null)
 
 has_wildcard(t) if contains(t, "*")
