@@ -95,8 +95,13 @@ class _Embedded:
         self.engine.add_data(data)
 
     def evaluate(self, document) -> tuple:
-        results = self.engine.eval_document(_RESULTS_QUERY.removeprefix("data."), document)
-        exempted = self.engine.eval_document(_EXEMPTED_QUERY.removeprefix("data."), document)
+        from opa_bindings.engine import OpaError
+
+        try:
+            results = self.engine.eval_document(_RESULTS_QUERY.removeprefix("data."), document)
+            exempted = self.engine.eval_document(_EXEMPTED_QUERY.removeprefix("data."), document)
+        except OpaError as exc:
+            raise EngineUnavailable(f"Rego evaluation failed: {str(exc).splitlines()[0][:300]}") from None
         return results, exempted
 
 

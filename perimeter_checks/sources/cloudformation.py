@@ -19,6 +19,9 @@ from perimeter_checks.policy.cloudformation import resolve_intrinsics
 from perimeter_checks.rules import ResourceView
 
 MAX_ALIASES = 1000
+# Aliases share nodes, so a small file can stand for billions of values (the "billion
+# laughs"); a template is refused when its fully expanded tree exceeds this many nodes.
+MAX_EXPANDED_NODES = 2_000_000
 _FUNCTIONS = {
     "Ref": "Ref",
     "Condition": "Condition",
@@ -49,6 +52,31 @@ class _TemplateLoader(yaml.SafeLoader):
             if self._aliases > MAX_ALIASES:
                 raise TemplateError(f"more than {MAX_ALIASES} YAML aliases")
         return super().compose_node(parent, index)
+
+    def construct_document(self, node):
+        if _expanded_size(node) > MAX_EXPANDED_NODES:
+            raise TemplateError(f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values")
+        return super().construct_document(node)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Nodes of the tree once every alias is expanded; linear in the composed graph."""
+    sizes: dict = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
 
 
 def _intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node):
@@ -110,6 +138,28 @@ def _cached_context(path: str, modified: float) -> tuple:
     return template_context(document) if is_template(document) else ({}, frozenset())
 
 
+def resource_types(document: dict) -> dict:
+    """Logical ID -> resource Type of a template."""
+    resources = document.get("Resources") if isinstance(document, dict) else None
+    return {
+        str(k): v.get("Type") for k, v in (resources or {}).items() if isinstance(v, dict) and isinstance(v.get("Type"), str)
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_types(path: str, modified: float) -> dict:
+    document = load_template_file(path)
+    return resource_types(document) if is_template(document) else {}
+
+
+def types_of_file(path: str) -> dict:
+    """resource_types() of a template Checkov scans; empty when the file cannot be read."""
+    try:
+        return _cached_types(path, Path(path).stat().st_mtime)
+    except (OSError, UnicodeDecodeError, TemplateError):
+        return {}
+
+
 def context_of_file(path: str) -> tuple:
     """Template context for a file Checkov scans; empty when the file cannot be read."""
     try:
@@ -139,6 +189,7 @@ def _line_of(text_lines: list, logical_id: str) -> int:
 
 def template_views(document: dict, file: str = "", text: str = "") -> list:
     parameters, resources = template_context(document)
+    types = resource_types(document)
     lines = text.splitlines() if text else []
     views = []
     for logical_id, resource in document["Resources"].items():
@@ -152,6 +203,8 @@ def template_views(document: dict, file: str = "", text: str = "") -> list:
                 file=file,
                 line=_line_of(lines, str(logical_id)),
                 skips=_metadata_skips(resource),
+                type_of=types.get,
+                peers=lambda: tuple(views),  # the template is one unit
             )
         )
     return views
