@@ -29,12 +29,27 @@ def is_plan(document) -> bool:
     ) and ("format_version" in document or "terraform_version" in document)
 
 
+def _map(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _seq(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _path(value, *keys) -> dict:
+    """Nested mappings of a plan, {} where the plan has something else (plans can be hand-made)."""
+    for key in keys:
+        value = _map(value).get(key)
+    return _map(value)
+
+
 def _walk_modules(module: dict):
     """Every module of planned_values (root first), each with its resources."""
     if not isinstance(module, dict):
         return
     yield module
-    for child in module.get("child_modules") or []:
+    for child in _seq(module.get("child_modules")):
         yield from _walk_modules(child)
 
 
@@ -45,20 +60,19 @@ def _configured_expressions(document: dict) -> dict:
     def walk(module: dict, prefix: str) -> None:
         if not isinstance(module, dict):
             return
-        for resource in module.get("resources") or []:
+        for resource in _seq(module.get("resources")):
             if isinstance(resource, dict) and resource.get("mode", "managed") == "managed":
-                found[prefix + str(resource.get("address"))] = resource.get("expressions") or {}
-        for name, call in (module.get("module_calls") or {}).items():
-            if isinstance(call, dict):
-                walk(call.get("module") or {}, f"{prefix}module.{name}.")
+                found[prefix + str(resource.get("address"))] = _map(resource.get("expressions"))
+        for name, call in _map(module.get("module_calls")).items():
+            walk(_path(call, "module"), f"{prefix}module.{name}.")
 
-    walk((document.get("configuration") or {}).get("root_module") or {}, "")
+    walk(_path(document, "configuration", "root_module"), "")
     return found
 
 
 def _expression_references(expression) -> set:
     if isinstance(expression, dict):
-        found = {str(r) for r in expression.get("references") or []} if "references" in expression else set()
+        found = {str(r) for r in _seq(expression.get("references"))}
         return found.union(*(_expression_references(v) for k, v in expression.items() if k != "references"))
     if isinstance(expression, list):
         return set().union(*(_expression_references(v) for v in expression))
@@ -83,10 +97,10 @@ def unknown_configured_values(document: dict) -> dict:
     """address -> {attribute: placeholder} for attributes configured but known only after apply."""
     expressions = _configured_expressions(document)
     unknown: dict = {}
-    for change in document.get("resource_changes") or []:
+    for change in _seq(document.get("resource_changes")):
         if not isinstance(change, dict) or change.get("mode", "managed") != "managed":
             continue
-        after_unknown = (change.get("change") or {}).get("after_unknown")
+        after_unknown = _path(change, "change").get("after_unknown")
         configured = expressions.get(_INDEX.sub("", str(change.get("address"))), {})
         if not isinstance(after_unknown, dict):
             continue
@@ -97,7 +111,7 @@ def unknown_configured_values(document: dict) -> dict:
 
 
 def _placeholder(expression) -> object:
-    references = (expression or {}).get("references") or [] if isinstance(expression, dict) else []
+    references = _seq(_map(expression).get("references"))
     for reference in references:
         if _DOCUMENT_REFERENCE.match(str(reference)):
             return str(reference)
@@ -134,29 +148,28 @@ def _line_of(text: str, address: str) -> int:
 
 def plan_views(document: dict, file: str = "", text: str = "") -> list:
     after = {
-        change["address"]: (change.get("change") or {}).get("after")
-        for change in document.get("resource_changes") or []
+        str(change["address"]): _path(change, "change", "after")
+        for change in _seq(document.get("resource_changes"))
         if isinstance(change, dict) and "address" in change
     }
     unknown = unknown_configured_values(document)
     referrers = referrer_index(document)
     documents: dict = {}
     managed = []
-    sources = [((document.get("planned_values") or {}).get("root_module") or {}),
-               ((document.get("prior_state") or {}).get("values") or {}).get("root_module") or {}]
+    sources = [_path(document, "planned_values", "root_module"), _path(document, "prior_state", "values", "root_module")]
     for source_index, root in enumerate(sources):
         for module in _walk_modules(root):
-            for resource in module.get("resources") or []:
+            for resource in _seq(module.get("resources")):
                 if not isinstance(resource, dict):
                     continue
                 if resource.get("mode") == "data" and resource.get("type") == "aws_iam_policy_document":
-                    documents.setdefault(_INDEX.sub("", str(resource.get("address"))), resource.get("values") or {})
+                    documents.setdefault(_INDEX.sub("", str(resource.get("address"))), _map(resource.get("values")))
                 elif resource.get("mode", "managed") == "managed" and source_index == 0:
                     managed.append(resource)
     views = []
     for resource in managed:
         address = str(resource.get("address"))
-        values = dict(resource.get("values") or {})
+        values = dict(_map(resource.get("values")))
         values.update(after.get(address) or {})
         for attribute, placeholder in unknown.get(address, {}).items():
             values.setdefault(attribute, placeholder)
@@ -177,6 +190,7 @@ def plan_views(document: dict, file: str = "", text: str = "") -> list:
                 referrers=lambda resource_type, key=_INDEX.sub("", address): tuple(
                     sorted(a for t, a in referrers.get(key, ()) if t == resource_type)
                 ),
+                peers=lambda: tuple(views),  # the plan is one unit
             )
         )
     return views
