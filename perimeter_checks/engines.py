@@ -69,11 +69,25 @@ def _record(raw: dict, framework: str) -> dict:
     }
 
 
+CHECKOV_TIMEOUT = 900
+
+
+def _run_checkov(command: list, environment: dict):
+    """Checkov itself can hang when a forked worker crashes, so it gets a deadline."""
+    return subprocess.run(
+        command + [
+            "--framework", *CHECKOV_FRAMEWORKS,
+            "--external-checks-dir", str(Path(__file__).resolve().parent / "checkov"),
+            "--check", "PERIM_*",
+            "--skip-download", "--compact", "-o", "json",
+        ],
+        capture_output=True, text=True, env=environment, timeout=CHECKOV_TIMEOUT,
+    )
+
+
 def run_checkov(paths: list, config_path: str | None) -> tuple:
     """Run Checkov with our checks over the paths: (finding records, resources scanned)."""
     command = _checkov_command()
-    from perimeter_checks.cli import ENGINE_PATHS
-
     arguments = []
     for path in paths:
         arguments += ["-f" if Path(path).is_file() else "-d", str(path)]
@@ -81,15 +95,10 @@ def run_checkov(paths: list, config_path: str | None) -> tuple:
     if config_path:
         environment["PERIMETER_CONFIG"] = str(Path(config_path).resolve())
     environment.pop("PERIMETER_UNRESOLVED", None)
-    completed = subprocess.run(
-        command + arguments + [
-            "--framework", *CHECKOV_FRAMEWORKS,
-            "--external-checks-dir", str(ENGINE_PATHS["checkov"]),
-            "--check", "PERIM_*",
-            "--skip-download", "--compact", "-o", "json",
-        ],
-        capture_output=True, text=True, env=environment,
-    )
+    try:
+        completed = _run_checkov(command + arguments, environment)
+    except subprocess.TimeoutExpired:
+        raise EngineUnavailable(f"checkov did not finish within {CHECKOV_TIMEOUT} s") from None
     if completed.returncode not in (0, 1):
         last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
         raise EngineUnavailable(f"checkov exited {completed.returncode}: {last}")
