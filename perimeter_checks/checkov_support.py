@@ -9,6 +9,7 @@ start with "UNVERIFIED", unless PERIMETER_UNRESOLVED=ignore.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import sys
@@ -25,7 +26,7 @@ from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
 from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
 from perimeter_checks.rules import ResourceView, evaluate
-from perimeter_checks.sources.cloudformation import context_of_file
+from perimeter_checks.sources.cloudformation import context_of_file, types_of_file
 from perimeter_checks.sources.plan import unknown_values_of_file
 
 UNRESOLVED_ENV = "PERIMETER_UNRESOLVED"
@@ -87,6 +88,59 @@ def graph_referrers(graph, address: str):
         return tuple(sorted(str(n.get("__address__")) for n in sources if n.get("resource_type") == resource_type))
 
     return referrers
+
+
+def graph_peers(graph, address: str, plan: bool):
+    """The resources of this one's unit (module directory, or plan file) as views, from Checkov's graph."""
+    if graph is None:
+        return None
+
+    def unit(attrs: dict) -> str:
+        path = str(attrs.get("file_path_") or "")
+        return path if plan else os.path.dirname(path)
+
+    def peers() -> tuple:
+        index = _graph_index(graph)
+        own = index.nodes.get(address)
+        if own is None:
+            return ()
+        mine = unit(_node(graph, own))
+        found = []
+        for other, node_index in index.nodes.items():
+            attrs = _node(graph, node_index)
+            resource_type = str(attrs.get("resource_type") or "")
+            if unit(attrs) != mine or not resource_type:
+                continue
+            blocks = (attrs.get("config_") or {}).get(resource_type) or {}
+            block = next(iter(blocks.values()), None) if isinstance(blocks, dict) else None
+            found.append(ResourceView(
+                framework="terraform", type=resource_type, address=other,
+                attributes=unwrap_attributes(block) if isinstance(block, dict) else {},
+                resolve_document=document_resolver(graph, other, resource_type),
+            ))
+        return tuple(found)
+
+    return peers
+
+
+def template_peers(path: str):
+    """Every resource of a CloudFormation template as views (the template is one unit)."""
+    try:
+        views = _template_views(path, os.path.getmtime(path))
+    except OSError:
+        return None
+    return lambda: views
+
+
+@functools.lru_cache(maxsize=32)
+def _template_views(path: str, _modified: float) -> tuple:
+    from perimeter_checks.sources.cloudformation import TemplateError, is_template, load_template_file, template_views
+
+    try:
+        document = load_template_file(path)
+    except (OSError, UnicodeDecodeError, TemplateError):
+        return ()
+    return tuple(template_views(document, path)) if is_template(document) else ()
 
 
 def _module_prefix(address: str, resource_type: str) -> str:
@@ -169,6 +223,7 @@ def _terraform_base():
                 attributes=attributes,
                 resolve_document=document_resolver(self.graph, address, self.entity_type),
                 referrers=graph_referrers(self.graph, address),
+                peers=graph_peers(self.graph, address, "__change_actions__" in conf),
             )
             return self._result(view)
 
@@ -202,6 +257,8 @@ def _cloudformation_base():
                 type=self.entity_type,
                 address=logical_id,
                 attributes=properties if isinstance(properties, dict) else {},
+                type_of=types_of_file(str(file or scanned)).get,
+                peers=template_peers(str(file or scanned)),
             )
             return self._result(view)
 

@@ -104,7 +104,7 @@ def _scan(args) -> int:
         for note in result.notes:
             sys.stderr.write(f"perimeter-checks: note: {note}\n")
     records = [finding_record(*entry) for entry in result.findings]
-    code = _report(args, records, result.resources, config)
+    code = _report(args, records, result.resources, config, organization=result.organization)
     return 2 if result.errors else code
 
 
@@ -119,14 +119,15 @@ def _scan_with_engine(args, config_path, config: PerimeterConfig) -> int:
     return _report(args, records, resources, config)
 
 
-def _report(args, records: list, resources: int, config: PerimeterConfig) -> int:
+def _report(args, records: list, resources: int, config: PerimeterConfig, organization: list = ()) -> int:
     from perimeter_checks.report import FORMATS, Report, severity_at_least
 
     perimeter = {
         key: list(getattr(config, key))
         for key in ("org_ids", "org_paths", "account_ids", "trusted_accounts", "vpc_ids", "vpc_endpoint_ids", "cidrs", "regions")
     }
-    report = Report(records, resources, perimeter, colour=not args.output and _colour_terminal())
+    report = Report(records, resources, perimeter, colour=not args.output and _colour_terminal(),
+                    organization=list(organization))
     output = FORMATS[args.format](report)
     if args.output:
         Path(args.output).write_text(output, encoding="utf-8")

@@ -9,6 +9,7 @@ own loaders only place findings (file, line) and read inline skips.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -73,7 +74,10 @@ def _resolved_attributes(view: ResourceView):
 def scanner_input(views: list) -> dict:
     return {
         "perimeter_views": [
-            {"framework": v.framework, "type": v.type, "address": v.address, "attributes": _resolved_attributes(v)}
+            # unit: the module directory, so repository-level rules (organization perimeter
+            # completeness) group resources as the other engines do.
+            {"framework": v.framework, "type": v.type, "address": v.address, "attributes": _resolved_attributes(v),
+             "unit": os.path.dirname(v.file)}
             for v in views
         ]
     }

@@ -26,6 +26,9 @@ class Report:
     resources: int
     perimeter: dict = field(default_factory=dict)  # the config in effect, for the reader
     colour: bool = False
+    # Organization perimeter summary: per unit defining SCPs/RCPs, which controls exist
+    # (rules.organization_summary); the *_MISSING rules report the gaps as findings.
+    organization: list = field(default_factory=list)
 
     @property
     def failures(self) -> list:
@@ -98,12 +101,27 @@ def text_report(report: Report) -> str:
             cell = _matrix_cell(counts).ljust(width)
             row += _paint(report, "ok" if cell.strip() == "✓" else "fail" if counts[0] else "warn", cell)
         lines.append(row.rstrip())
+    if report.organization:
+        lines += [""] + organization_lines(report)
     summary = report.summary
     lines.append(
         f"\n{summary['resources']} resources scanned: {summary['failures']} failures, {summary['warnings']} warnings,"
         f" {summary['suppressed']} suppressed"
     )
     return "\n".join(lines) + "\n"
+
+
+def organization_lines(report: Report) -> list:
+    """The organization perimeter section: one block per unit that defines SCPs/RCPs."""
+    lines = []
+    for unit in report.organization:
+        lines.append(f"Organization perimeter: {unit['unit'] or '(input)'} ({len(unit['policies'])} SCP/RCP)")
+        for control in unit["controls"]:
+            mark = "present" if control["present"] else "MISSING"
+            lines.append(f"  {mark:<8} {control['mitigation']} {control['description']}")
+        if unit["unreadable"]:
+            lines.append(f"  ({unit['unreadable']} policy cannot be read statically)")
+    return lines
 
 
 def _public(record: dict) -> dict:
@@ -119,6 +137,7 @@ def json_report(report: Report) -> str:
             "suppressed": [_public(r) for r in report.suppressed],
             "summary": report.summary,
             "perimeter": report.perimeter,
+            "organization": report.organization,
         },
         indent=2,
     ) + "\n"
@@ -221,6 +240,10 @@ def markdown_report(report: Report) -> str:
     ]
     for boundary in BOUNDARIES:
         lines.append(f"| {boundary} | " + " | ".join(_matrix_cell(report.matrix()[(boundary, o)]) for o in OBJECTIVES) + " |")
+    for unit in report.organization:
+        lines += ["", f"**Organization perimeter** `{unit['unit'] or '(input)'}`", "", "| Control | Mitigation | |", "|---|---|---|"]
+        for control in unit["controls"]:
+            lines.append(f"| {control['description']} | {control['mitigation']} | {'✅' if control['present'] else '❌ missing'} |")
     if report.records:
         lines += ["", "| | Rule | Mitigation | Severity | Resource | Location | Finding |", "|---|---|---|---|---|---|---|"]
         for record in report.sorted:

@@ -30,6 +30,8 @@ class ScanResult:
     notes: list = field(default_factory=list)  # skipped files
     expired: list = field(default_factory=list)  # exemptions that no longer apply
     resources: int = 0
+    # Organization perimeter summary (rules.organization_summary): per unit defining SCPs/RCPs.
+    organization: list = field(default_factory=list)
 
 
 def _document_files(paths: list) -> list:
@@ -134,6 +136,12 @@ def scan(
     for document, views in inputs:
         for finding, view in judge(document, views):
             result.findings.append((finding, view, suppression(finding, view, config, today, result.expired)))
+    from perimeter_checks.rules import organization_summary
+
+    result.organization = [
+        {**unit, "unit": display_path(unit["unit"])}
+        for unit in organization_summary([view for _, views in inputs for view in views])
+    ]
     return result
 
 

@@ -12,6 +12,7 @@ from perimeter_checks import cli
 from perimeter_checks.catalog import load_catalog
 from perimeter_checks.policy.analysis import PREDICATES
 from perimeter_checks.rules.permissions import PERMISSION_ADAPTERS
+from perimeter_checks.rules.network import RESOURCE_CHECKS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,11 +30,11 @@ def test_rules_have_stable_perim_ids_and_a_predicate_for_every_carrier():
     assert len(ids) == len(set(ids))
     for rule in rules:
         assert re.fullmatch(r"PERIM_[A-Z0-9_]+", rule.id) and not rule.id.startswith("CKV")
-        assert rule.check in PREDICATES
+        assert rule.check in PREDICATES or rule.check in RESOURCE_CHECKS
         assert rule.terraform, f"{rule.id} has no Terraform types"
         assert rule.name.startswith(f"[{rule.mitigation.id}] ")
         for spec in list(rule.terraform.values()) + list(rule.cloudformation.values()):
-            if spec.startswith("permission:"):
+            if isinstance(spec, str) and spec.startswith("permission:"):
                 assert spec.split(":", 1)[1] in PERMISSION_ADAPTERS
 
 

@@ -37,7 +37,7 @@ BIN = Path(sys.executable).parent
 FRAMEWORKS = ("terraform", "terraform_plan", "cloudformation")
 TARGETS = {
     "terraform": ["-d", str(EXAMPLES / "terraform")],
-    "terraform_plan": ["-f", str(EXAMPLES / "plan" / "plan.json")],
+    "terraform_plan": ["-f", *(str(p) for p in sorted((EXAMPLES / "plan").glob("*.json")))],
     "cloudformation": ["-d", str(EXAMPLES / "cloudformation")],
 }
 UNRESOLVED_PREFIX = "UNVERIFIED"

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.analysis import PREDICATES
 from perimeter_checks.policy.document import PolicyUnresolved, parse_policy
+from perimeter_checks.policy.organizations import with_kind
 
 from rego_runner import new_engine
 
@@ -38,6 +39,10 @@ CONFIGS = [
     },
     {"account_ids": [MINE], "trusted_accounts": [TRUSTED]},
     {"trusted_accounts": [TRUSTED]},
+    {
+        "org_ids": [MY_ORG], "account_ids": [MINE], "trusted_accounts": [TRUSTED], "regions": ["eu-west-1"],
+        "vpc_ids": ["vpc-0a1b2c3d4e5f60001"], "vpc_endpoint_ids": ["vpce-0a1b2c3d4e5f60001"], "cidrs": ["203.0.113.0/24"],
+    },
 ]
 
 ACCOUNT_VALUES = [
@@ -56,6 +61,7 @@ FEDERATED = [
 ACTIONS = [
     "s3:GetObject", "s3:*", "*", "s3:Get*", "kms:Decrypt", "sts:AssumeRole", "sts:AssumeRoleWithSAML",
     "sts:AssumeRoleWithWebIdentity", "S3:PutObject", "sqs:Send?essage", "${var.action}", 7,
+    "iam:*", "organizations:*", "ram:CreateResourceShare", "ram:*", "s3:ListAllMyBuckets", "<my-action>",
 ]
 BASES = [
     "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike",
@@ -69,6 +75,10 @@ KEYS = [
     "aws:PrincipalIsAWSService", "aws:ViaAWSService", "sts:ExternalId", f"{GITHUB}:aud", f"{GITHUB}:sub",
     "accounts.google.com:aud", "accounts.google.com:sub", "cognito-identity.amazonaws.com:aud",
     "aws:ResourceTag/owner", "aws:RequestedRegion", "s3:ResourceAccount",
+    "aws:ResourceOrgID", "aws:ResourceAccount", "aws:VpceAccount", "aws:CalledVia", "ec2:Owner",
+    "aws:PrincipalTag/dp:include:network", "<OIDC_provider_name_1>:sub",
+    # VPC endpoint policies (M4): resource-side keys and AWS's tag-governed exception
+    "aws:ResourceOrgPaths", "aws:PrincipalTag/dp:exclude:resource",
 ]
 CONDITION_VALUES = ACCOUNT_VALUES + [
     MY_ORG, FOREIGN_ORG, "o-*", f"{MY_ORG}/r-ab12/ou-ab12-11111111/*", f"{MY_ORG}/r-ab12/*",
@@ -76,6 +86,43 @@ CONDITION_VALUES = ACCOUNT_VALUES + [
     "sts.amazonaws.com", "repo:myorg/app:*", "repo:*", "repo:myorg", "repo:my*/x", "10.0.0.0/8",
     "vpce-0a1b2c3d4e5f60001", "arn:aws:s3:::bucket", "arn:aws:s3:::*", "arn:aws:sqs:eu-west-1:333333333333:q",
     "arn:aws:sns:eu-west-1:111111111111:t", "arn:aws:s3:::bucket/*", {"nested": 1}, ["x"],
+    "eu-west-1", "us-east-1", "eu-*", "vpc-0a1b2c3d4e5f60001", "vpc-0fffffffffffffff0", "vpc-*", "<my-org-id>",
+    "amazon", "dataexchange.amazonaws.com", "203.0.113.0/24", "203.0.113.7", "0.0.0.0/0", "::/0", "10.0.0.1/33",
+    "arn:aws:iam::*:role/aws:ec2-infrastructure", "arn:aws:iam::*:role/admin",
+]
+RESOURCES = [
+    "*", " * ", "arn:aws:s3:::*", "arn:aws:iam::aws:policy/*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*",
+    "arn:aws:sqs:eu-west-1:333333333333:q", "arn:aws:sqs:eu-west-1:111111111111:q", "<third-party-resource>",
+    "arn:aws:ssm:*::document/*", "arn:aws:lambda:*:*:layer:*", "arn:aws:s3:::amazonlinux-2-repos-eu-west-1/*",
+    "${aws_s3_bucket.b.arn}", "x", 5,
+    # VPC endpoint policies (M4): AWS-owned, own-account and trusted-account resources
+    "arn:aws:s3:::packages.eu-west-1.amazonaws.com/*", "arn:aws:s3:::al2023-exfil/*",
+    "arn:aws:lambda:eu-west-1:999999999999:layer:x", "arn:aws:dynamodb:eu-west-1:222222222222:table/t",
+]
+# Statements in the shape of AWS's SCPs/RCPs, mutated by the generator.
+ORG_TEMPLATES = [
+    {"Effect": "Deny", "Principal": "*", "Action": ["s3:*", "kms:*"], "Resource": "*", "Condition": {
+        "StringNotEqualsIfExists": {"aws:PrincipalOrgID": MY_ORG, "aws:PrincipalAccount": [TRUSTED]},
+        "BoolIfExists": {"aws:PrincipalIsAWSService": "false"}}},
+    {"Effect": "Deny", "Principal": "*", "Action": ["s3:*", "sts:*"], "Resource": "*", "Condition": {
+        "StringNotEqualsIfExists": {"aws:SourceOrgID": MY_ORG, "aws:SourceAccount": [TRUSTED]},
+        "Null": {"aws:SourceAccount": "false"}, "Bool": {"aws:PrincipalIsAWSService": "true"}}},
+    {"Effect": "Deny", "Action": "*", "NotResource": ["arn:aws:iam::aws:policy/*", "arn:aws:ssm:*::document/*"],
+     "Condition": {"StringNotEqualsIfExists": {"aws:ResourceOrgID": MY_ORG, "ec2:Owner": "amazon"}}},
+    {"Effect": "Deny", "NotAction": ["es:ES*"], "Resource": "*", "Condition": {
+        "BoolIfExists": {"aws:ViaAWSService": "false"}, "NotIpAddressIfExists": {"aws:SourceIp": ["203.0.113.0/24"]},
+        "StringNotEqualsIfExists": {"aws:SourceVpc": ["vpc-0a1b2c3d4e5f60001"]},
+        "ArnNotLikeIfExists": {"aws:PrincipalArn": ["arn:aws:iam::*:role/aws:ec2-infrastructure"]}}},
+    {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {
+        "StringEquals": {"aws:SourceVpc": "vpc-0a1b2c3d4e5f60001"},
+        "StringNotEqualsIfExists": {"aws:RequestedRegion": "eu-west-1"}}},
+    {"Effect": "Deny", "NotAction": ["iam:*", "organizations:*", "sts:*", "route53:*", "cloudfront:*", "support:*"],
+     "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}},
+    {"Effect": "Deny", "Action": ["ram:CreateResourceShare"], "Resource": "*",
+     "Condition": {"Bool": {"ram:RequestedAllowsExternalPrincipals": "true"}}},
+    {"Effect": "Allow", "Action": "*", "Resource": "*"},
+    {"Effect": "Allow", "Action": ["s3:GetObject", "sqs:SendMessage"], "Resource": "*",
+     "Condition": {"StringEquals": {"aws:ResourceOrgID": MY_ORG}}},
 ]
 
 
@@ -152,6 +199,24 @@ GUARD = {
 
 @st.composite
 def statement(draw, index):
+    if draw(st.integers(0, 3)) == 0:
+        s = json.loads(json.dumps(draw(st.sampled_from(ORG_TEMPLATES))))
+        mutation = draw(st.integers(0, 6))
+        if mutation == 1 and "Condition" in s:
+            s["Condition"].pop(draw(st.sampled_from(sorted(s["Condition"]))))
+        elif mutation == 2:
+            extra = draw(condition())
+            s["Condition"] = {**s.get("Condition", {}), **extra} if isinstance(extra, dict) else extra
+        elif mutation == 3:
+            s["Effect"] = "Allow" if s["Effect"] == "Deny" else "Deny"
+        elif mutation == 4:
+            s[draw(st.sampled_from(["Resource", "NotResource"]))] = draw(st.lists(st.sampled_from(RESOURCES), max_size=3))
+            s.pop("Resource" if "NotResource" in s and "Resource" in s else "_", None)
+        elif mutation == 5:
+            s[draw(st.sampled_from(["Action", "NotAction"]))] = draw(st.lists(st.sampled_from(ACTIONS), max_size=3))
+        if "Action" in s and "NotAction" in s:
+            del s["Action"]
+        return s
     if draw(st.integers(0, 7)) == 0:
         guard = json.loads(json.dumps(GUARD))
         guard["Action"] = draw(st.sampled_from(["*", "s3:*", ["s3:*", "kms:*"], "sts:*"]))
@@ -173,6 +238,10 @@ def statement(draw, index):
     if akey:
         acts = draw(st.lists(st.sampled_from(ACTIONS), min_size=0, max_size=3))
         s[akey] = acts[0] if len(acts) == 1 and draw(st.booleans()) else acts
+    rkey = draw(st.sampled_from(["Resource", "Resource", "NotResource", None, None]))
+    if rkey:
+        res = draw(st.lists(st.sampled_from(RESOURCES), min_size=0, max_size=3))
+        s[rkey] = res[0] if len(res) == 1 and draw(st.booleans()) else res
     if draw(st.integers(0, 3)) > 0:
         s[draw(st.sampled_from(["Condition", "Condition", "condition"]))] = draw(condition())
     return s
@@ -197,12 +266,14 @@ def policy(draw):
 _LABEL = re.compile(r"^statement (?:'[^']*'|#\d+)")
 
 
-def python_judge(doc, perimeter) -> dict:
+def python_judge(doc, perimeter, kind="") -> dict:
     config = PerimeterConfig(**{k: tuple(v) for k, v in (perimeter or {}).items()})
     try:
         parsed = parse_policy(doc)
     except PolicyUnresolved:
         return {"ok": False}
+    if kind:
+        parsed = with_kind(parsed, kind)
     result = {"ok": True}
     for name, predicate in PREDICATES.items():
         found = set()
@@ -228,21 +299,22 @@ SEEN = {"documents": 0, "issues": 0}
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(policy(), st.sampled_from(CONFIGS)), min_size=BATCH, max_size=BATCH))
+@given(st.lists(st.tuples(policy(), st.sampled_from(CONFIGS), st.sampled_from(["", "scp", "rcp"])),
+                min_size=BATCH, max_size=BATCH))
 def test_python_and_rego_predicates_agree(engine, cases):
     rego = engine.eval_document(
         "perimeter_checks.lib.verdicts.batch",
-        {"cases": [{"policy": doc, "perimeter": perimeter or {}} for doc, perimeter in cases]},
+        {"cases": [{"policy": doc, "perimeter": perimeter or {}, "kind": kind} for doc, perimeter, kind in cases]},
     )
     assert len(rego) == len(cases)
-    for (doc, perimeter), rego_result in zip(cases, rego):
-        expected = python_judge(doc, perimeter)
+    for (doc, perimeter, kind), rego_result in zip(cases, rego):
+        expected = python_judge(doc, perimeter, kind)
         got = rego_shape(rego_result)
         SEEN["documents"] += 1
         SEEN["issues"] += sum(len(v) for k, v in expected.items() if k != "ok")
         assert got == expected, (
             "Python and Rego disagree on\n"
-            f"policy = {json.dumps(doc, indent=1)}\nperimeter = {perimeter}\npython = {expected}\nrego = {got}"
+            f"policy = {json.dumps(doc, indent=1)}\nperimeter = {perimeter}\nkind = {kind!r}\npython = {expected}\nrego = {got}"
         )
 
 

@@ -13,6 +13,9 @@ from perimeter_checks.catalog import load_catalog
 from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.values import Unresolved
 from perimeter_checks.rules import ResourceView, evaluate
+from perimeter_checks.rules.network import RESOURCE_CHECKS
+
+from network_cases import cases_for, verdict_matches
 
 ORG = "o-a1b2c3d4e5"
 CONFIG = PerimeterConfig(org_ids=(ORG,), account_ids=("111111111111",), trusted_accounts=("999999999999",))
@@ -49,6 +52,60 @@ POLICIES = {
         ),
     ),
 }
+
+POLICIES["endpoint_principals"] = POLICIES["external_principals"]
+POLICIES["endpoint_resources"] = (
+    statement("*", {"StringEquals": {"aws:PrincipalOrgID": ORG}}),
+    statement("*", {"StringEquals": {"aws:PrincipalOrgID": ORG, "aws:ResourceOrgID": ORG}}),
+)
+
+POLICIES["identity_resource_scope"] = (
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]},
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+                                             "Condition": {"StringEquals": {"aws:ResourceOrgID": ORG}}}]},
+)
+
+
+def deny(condition, action="*", **extra):
+    return {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": action, "Resource": "*", "Condition": condition, **extra}]}
+
+
+SCP, RCP = "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"
+_LEAVE = deny({}, "organizations:LeaveOrganization")
+_IDENTITY_RCP = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {
+        "StringNotEqualsIfExists": {"aws:PrincipalOrgID": ORG}, "BoolIfExists": {"aws:PrincipalIsAWSService": "false"}}},
+    {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {
+        "StringNotEqualsIfExists": {"aws:SourceOrgID": ORG}, "Null": {"aws:SourceAccount": "false"},
+        "Bool": {"aws:PrincipalIsAWSService": "true"}}},
+]}
+_RESOURCE_SCP = deny({"StringNotEqualsIfExists": {"aws:ResourceOrgID": ORG}})
+_NETWORK_SCP = deny({"NotIpAddressIfExists": {"aws:SourceIp": "203.0.113.0/24"}, "BoolIfExists": {"aws:ViaAWSService": "false"}}, "s3:*")
+_REGION_GUARD = {"Version": "2012-10-17", "Statement": [{
+    "Effect": "Deny", "NotAction": ["iam:*", "organizations:*", "sts:*", "route53:*", "cloudfront:*", "support:*"],
+    "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}]}
+_GOVERNANCE_SCP = deny({"Bool": {"ram:RequestedAllowsExternalPrincipals": "true"}}, "ram:CreateResourceShare")
+# organization check -> ((type, breaking policy), (type, compliant policy))
+ORGANIZATION = {
+    "org_policy_lint": ((SCP, {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*",
+                                "Condition": {"StringEquals": {"aws:ResourceOrgID": ORG}}}]}), (SCP, _RESOURCE_SCP)),
+    "org_resource_perimeter": ((SCP, deny({"StringEquals": {"aws:ResourceOrgID": ORG}})), (SCP, _RESOURCE_SCP)),
+    "org_network_perimeter": ((SCP, deny({"NotIpAddressIfExists": {"aws:SourceIp": "203.0.113.0/24"}}, "s3:*")), (SCP, _NETWORK_SCP)),
+    "rcp_identity_perimeter": ((RCP, {"Version": "2012-10-17", "Statement": _IDENTITY_RCP["Statement"][:1]}), (RCP, _IDENTITY_RCP)),
+    "org_region_guard": ((SCP, deny({"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}})), (SCP, _REGION_GUARD)),
+    "org_missing_identity_rcp": ((RCP, _LEAVE), (RCP, _IDENTITY_RCP)),
+    "org_missing_resource_scp": ((SCP, _LEAVE), (SCP, _RESOURCE_SCP)),
+    "org_missing_network": ((SCP, _LEAVE), (SCP, _NETWORK_SCP)),
+    "org_missing_region_guard": ((SCP, _LEAVE), (SCP, _REGION_GUARD)),
+    "org_missing_governance_scp": ((SCP, _LEAVE), (SCP, _GOVERNANCE_SCP)),
+}
+
+
+def place_organization(spec: str, policy_type: str, policy, framework: str) -> dict:
+    _, content, type_attribute = spec.split(":")
+    value = json.dumps(policy) if framework == "terraform" and isinstance(policy, dict) else policy
+    return {type_attribute: policy_type, content: value}
+
 
 # permission adapters -> (breaking arguments, compliant arguments), Terraform and CloudFormation names
 PERMISSIONS = {
@@ -108,6 +165,25 @@ def run(rule, framework, resource_type, attributes):
 
 @pytest.mark.parametrize("rule, framework, resource_type, spec", list(cases()))
 def test_rule_reads_and_judges_every_resource_type(rule, framework, resource_type, spec):
+    if rule.check in RESOURCE_CHECKS:
+        for label, attributes, expected in cases_for(rule.check, spec):
+            verdicts = run(rule, framework, resource_type, attributes)
+            assert verdict_matches(verdicts, expected), (label, attributes, verdicts)
+        return
+    if spec.startswith("organization:"):
+        (bad_type, bad_policy), (good_type, good_policy) = ORGANIZATION[rule.check]
+        unknown = "${aws_iam_policy.shared.policy}" if framework == "terraform" else Unresolved("Fn::GetAtt")
+        assert run(rule, framework, resource_type, place_organization(spec, SCP, unknown, framework)) == ["warn"]
+        assert "fail" in run(rule, framework, resource_type, place_organization(spec, bad_type, bad_policy, framework))
+        assert run(rule, framework, resource_type, place_organization(spec, good_type, good_policy, framework)) == []
+        return
+    if spec == "inline_policy[].policy" and framework == "terraform":
+        bad_policy, good_policy = POLICIES[rule.check]
+        block = lambda policy: {"inline_policy": [{"name": "x", "policy": json.dumps(policy)}]}  # noqa: E731
+        assert run(rule, framework, resource_type, {"inline_policy": [{"policy": "${aws_iam_policy.shared.policy}"}]}) == ["warn"]
+        assert "fail" in run(rule, framework, resource_type, block(bad_policy))
+        assert run(rule, framework, resource_type, block(good_policy)) == []
+        return
     if spec.startswith("permission:"):
         adapter = spec.split(":", 1)[1]
         if rule.check not in PERMISSIONS[adapter]:

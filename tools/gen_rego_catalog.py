@@ -298,7 +298,23 @@ def scaffold_rules() -> list:
     return created
 
 
-GENERATED = {CATALOG_REGO: catalog_rego, RESOLVER_REGO: resolver_rego}
+AWS_OWNED_REGO = REGO / "lib" / "aws_owned.rego"
+
+
+def aws_owned_rego() -> str:
+    """The AWS-owned resource patterns of perimeter_checks/policy/aws_owned_resources.yaml."""
+    from perimeter_checks.policy.analysis import _aws_owned_patterns
+
+    buckets, arns = _aws_owned_patterns()
+    return (
+        HEADER.format(source="perimeter_checks/policy/aws_owned_resources.yaml")
+        + "package perimeter_checks.lib.aws_owned\n\n"
+        + "# fnmatch patterns of ARNs AWS owns (VPC endpoint policies may allow them without conditions)\n"
+        + f"patterns := {_json(list(buckets + arns))}\n"
+    )
+
+
+GENERATED = {CATALOG_REGO: catalog_rego, RESOLVER_REGO: resolver_rego, AWS_OWNED_REGO: aws_owned_rego}
 
 
 def stale() -> list:

@@ -577,4 +577,6 @@ PREDICATES = {
     "service_principal_source": service_principal_source,
     "trust_external_principals": trust_external_principals,
     "trust_federated_principals": trust_federated_principals,
+    "endpoint_principals": endpoint_principals,
+    "endpoint_resources": endpoint_resources,
 }

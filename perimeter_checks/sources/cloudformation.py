@@ -138,6 +138,28 @@ def _cached_context(path: str, modified: float) -> tuple:
     return template_context(document) if is_template(document) else ({}, frozenset())
 
 
+def resource_types(document: dict) -> dict:
+    """Logical ID -> resource Type of a template."""
+    resources = document.get("Resources") if isinstance(document, dict) else None
+    return {
+        str(k): v.get("Type") for k, v in (resources or {}).items() if isinstance(v, dict) and isinstance(v.get("Type"), str)
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_types(path: str, modified: float) -> dict:
+    document = load_template_file(path)
+    return resource_types(document) if is_template(document) else {}
+
+
+def types_of_file(path: str) -> dict:
+    """resource_types() of a template Checkov scans; empty when the file cannot be read."""
+    try:
+        return _cached_types(path, Path(path).stat().st_mtime)
+    except (OSError, UnicodeDecodeError, TemplateError):
+        return {}
+
+
 def context_of_file(path: str) -> tuple:
     """Template context for a file Checkov scans; empty when the file cannot be read."""
     try:
@@ -167,6 +189,7 @@ def _line_of(text_lines: list, logical_id: str) -> int:
 
 def template_views(document: dict, file: str = "", text: str = "") -> list:
     parameters, resources = template_context(document)
+    types = resource_types(document)
     lines = text.splitlines() if text else []
     views = []
     for logical_id, resource in document["Resources"].items():
@@ -180,6 +203,8 @@ def template_views(document: dict, file: str = "", text: str = "") -> list:
                 file=file,
                 line=_line_of(lines, str(logical_id)),
                 skips=_metadata_skips(resource),
+                type_of=types.get,
+                peers=lambda: tuple(views),  # the template is one unit
             )
         )
     return views

@@ -190,6 +190,7 @@ def plan_views(document: dict, file: str = "", text: str = "") -> list:
                 referrers=lambda resource_type, key=_INDEX.sub("", address): tuple(
                     sorted(a for t, a in referrers.get(key, ()) if t == resource_type)
                 ),
+                peers=lambda: tuple(views),  # the plan is one unit
             )
         )
     return views

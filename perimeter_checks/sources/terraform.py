@@ -283,6 +283,10 @@ def _references(value) -> set:
     return set(_RESOURCE_REFERENCE.findall(value)) if isinstance(value, str) else set()
 
 
+def _peers_in_directory(views: list, directory: str) -> tuple:
+    return tuple(v for v in views if os.path.dirname(v.file) == directory)
+
+
 def _referrers_of(index: dict, address: str, resource_type: str) -> tuple:
     return tuple(sorted(a for t, a in index.get(address, ()) if t == resource_type))
 
@@ -330,6 +334,8 @@ def _collect(
                         line=start,
                         skips=tuple(sorted(skips.items())),
                         referrers=functools.partial(_referrers_of, referrers, f"{module.prefix}{resource_type}.{name}"),
+                        # the module directory is one unit (organization perimeter completeness)
+                        peers=functools.partial(_peers_in_directory, views, os.path.dirname(str(path))),
                     )
                 )
     if depth >= MAX_MODULE_DEPTH:

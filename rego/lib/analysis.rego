@@ -6,6 +6,7 @@ package perimeter_checks.lib.analysis
 
 import rego.v1
 
+import data.perimeter_checks.lib.aws_owned
 import data.perimeter_checks.lib.conditions
 import data.perimeter_checks.lib.document
 import data.perimeter_checks.lib.values
@@ -45,11 +46,16 @@ else := sprintf("%s principal '%s'", [p.kind, values.text(p.value)])
 
 # ---------------------------------------------------------------- condition values
 
-org_keys := {"aws:principalorgid", "aws:sourceorgid"}
+org_keys := {"aws:principalorgid", "aws:sourceorgid", "aws:resourceorgid"}
 
-org_path_keys := {"aws:principalorgpaths", "aws:sourceorgpaths"}
+org_path_keys := {"aws:principalorgpaths", "aws:sourceorgpaths", "aws:resourceorgpaths"}
 
-account_keys := {"aws:principalaccount", "kms:calleraccount", "aws:sourceaccount", "aws:sourceowner"}
+account_keys := {
+	"aws:principalaccount", "kms:calleraccount", "aws:sourceaccount", "aws:sourceowner",
+	"aws:resourceaccount", "s3:resourceaccount",
+}
+
+resource_keys := {"aws:resourceorgid", "aws:resourceorgpaths", "aws:resourceaccount", "s3:resourceaccount"}
 
 arn_keys := {"aws:principalarn", "aws:sourcearn"}
 
@@ -501,7 +507,121 @@ trust_federated_principals(doc, _) := {issue |
 _claims(host) := ["aud"] if host in _audience_only_providers
 else := ["aud", "sub"]
 
+# ---------------------------------------------------------------- VPC endpoint policies
+
+# AWS's shape: `Bool aws:PrincipalIsAWSService = true` admits AWS services only.
+_aws_service_statement(s) if {
+	some c in s.conditions
+	c.key == "aws:principalisawsservice"
+	c.base == "bool"
+	not c.if_exists
+	c.qualifier == ""
+	count(c.values) > 0
+	every v in c.values {
+		is_string(v)
+		lower(v) == "true"
+	}
+}
+
+# An ARN AWS owns (patch repositories, AWS managed policies, public AMIs, ...).
+aws_owned_resource(arn) if {
+	is_string(arn)
+	not values.is_expression(arn)
+	some pattern in aws_owned.patterns
+	fnmatch(arn, pattern)
+}
+
+# AWS's shape: every resource is AWS-owned (and, for the exemption, no condition).
+_aws_owned_statement(s) if {
+	not s.not_resource
+	count(s.resources) > 0
+	every r in s.resources {
+		aws_owned_resource(r)
+	}
+}
+
+_endpoint_exempt(s) if _aws_service_statement(s)
+
+_endpoint_exempt(s) if {
+	count(s.conditions) == 0
+	_aws_owned_statement(s)
+}
+
+# Every Resource ARN is AWS-owned or names an account of yours (or a trusted one).
+_resources_yours(s, cfg) if {
+	not s.not_resource
+	count(s.resources) > 0
+	every r in s.resources {
+		_resource_yours(r, cfg)
+	}
+}
+
+_resource_yours(r, _) if aws_owned_resource(r)
+
+_resource_yours(r, cfg) if {
+	not aws_owned_resource(r)
+	ref := values.account_in_arn(r)
+	ref.kind == "account"
+	classify_account(ref, cfg) in {"own", "trusted", "unverified"}
+}
+
+_endpoint_risks(s, cfg) := {_not_principal_risk} if s.not_principal
+else := {r |
+	some p in _principals_or_everyone(s)
+	kind := classify_principal(p, cfg)
+	not kind in ok_principals
+	r := {"desc": describe_principal(p), "kind": kind}
+}
+
+_principals_or_everyone(s) := s.principals if count(s.principals) > 0
+else := [{"kind": "*", "value": "*"}]
+
+# VPC endpoint policies (M4): every Allow admits only your principals (or AWS's shapes).
+endpoint_principals(doc, cfg) := {issue |
+	guard_list := guards(doc, cfg)
+	some s in doc.statements
+	document.is_allow(s)
+	not _endpoint_exempt(s)
+	risks := _endpoint_risks(s, cfg)
+	count(risks) > 0
+	not guarded(guard_list, s)
+	status := _without_network(identity_restriction(s.conditions, cfg, principal_keys, true))
+	issue := _unrestricted_issue(s, risks, status)
+}
+
+_resource_exclusion(s) if {
+	some c in s.conditions
+	c.key == "aws:principaltag/dp:exclude:resource"
+	conditions.requires_match(c)
+}
+
+# VPC endpoint policies (M4, optional): Allows reach only resources of your organization.
+endpoint_resources(doc, cfg) := {issue |
+	some s in doc.statements
+	document.is_allow(s)
+	not _endpoint_exempt(s)
+	not _resources_yours(s, cfg)
+	not _resource_exclusion(s)
+	status := identity_restriction(s.conditions, cfg, resource_keys, true)
+	status != "restricted"
+	issue := {
+		"label": document.label(s),
+		"verdict": _resource_verdict(status),
+		"message": sprintf(
+			"%s allows access to resources outside your organization (no effective aws:ResourceOrgID or aws:ResourceAccount condition: %s)",
+			[document.label(s), status],
+		),
+	}
+}
+
+_resource_verdict(status) := "warn" if status == "unresolved"
+else := "fail"
+
 predicate("external_principals", doc, cfg) := external_principals(doc, cfg)
+
+predicate("endpoint_principals", doc, cfg) := endpoint_principals(doc, cfg)
+
+predicate("endpoint_resources", doc, cfg) := endpoint_resources(doc, cfg)
 
 predicate("service_principal_source", doc, cfg) := service_principal_source(doc, cfg)
 

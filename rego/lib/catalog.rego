@@ -3,6 +3,72 @@ package perimeter_checks.lib.catalog
 
 # rule ID -> what every result reports
 rules := {
+	"PERIM_M1_IDENTITY_POLICY_RESOURCES": {
+		"boundary": "identity",
+		"check": "identity_resource_scope",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M1",
+		"mitigation_title": "Least-privilege identity policies and SCPs keep principals on intended resources",
+		"objective": "Only My Resources",
+		"remediation": "Name the resources (ARNs of your accounts), or add `\"StringEquals\": {\"aws:ResourceOrgID\": \"<your org id>\"}` to the statement; never combine Allow with NotResource.",
+		"severity": "LOW",
+		"title": "Identity policy grants data access on any resource without a resource-organization condition"
+	},
+	"PERIM_M1_ORG_POLICY_LINT": {
+		"boundary": "identity",
+		"check": "org_policy_lint",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M1",
+		"mitigation_title": "Least-privilege identity policies and SCPs keep principals on intended resources",
+		"objective": "Only My Resources",
+		"remediation": "Write the perimeter as a Deny with a negated operator (`StringNotEqualsIfExists`), drop IfExists from positive operators, give every condition its values and replace every `<placeholder>` with your value.",
+		"severity": "HIGH",
+		"title": "Organization policy (SCP/RCP) statement cannot work as written"
+	},
+	"PERIM_M1_ORG_RESOURCE_PERIMETER": {
+		"boundary": "identity",
+		"check": "org_resource_perimeter",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M1",
+		"mitigation_title": "Least-privilege identity policies and SCPs keep principals on intended resources",
+		"objective": "Only My Resources",
+		"remediation": "Use AWS's resource_perimeter_scp.json: `\"StringNotEqualsIfExists\": {\"aws:ResourceOrgID\": \"<your org id>\"}` on a Deny of `*`, with NotResource limited to AWS-owned ARNs and third-party accounts listed in `trusted_accounts`.",
+		"severity": "HIGH",
+		"title": "SCP resource-perimeter statement does not confine principals to your organization's resources"
+	},
+	"PERIM_M1_ORG_RESOURCE_SCP_MISSING": {
+		"boundary": "identity",
+		"check": "org_missing_resource_scp",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M1",
+		"mitigation_title": "Least-privilege identity policies and SCPs keep principals on intended resources",
+		"objective": "Only My Resources",
+		"remediation": "Add AWS's resource_perimeter_scp.json (placeholders filled), or exempt this rule with a reason.",
+		"severity": "LOW",
+		"title": "Organization policies define no resource-perimeter SCP"
+	},
+	"PERIM_M2_ORG_NETWORK_PERIMETER": {
+		"boundary": "identity",
+		"check": "org_network_perimeter",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M2",
+		"mitigation_title": "SCPs limit access to expected networks",
+		"objective": "Only My Networks",
+		"remediation": "Start from AWS's network_perimeter_sourcevpc_scp.json / _rcp.json or the VpceOrgID variants: add the BoolIfExists exceptions, your cidrs / vpc_ids / vpc_endpoint_ids, and the `SourceVPCRegion` statement.",
+		"severity": "HIGH",
+		"title": "SCP/RCP network-perimeter statement locks out AWS services or admits foreign networks"
+	},
+	"PERIM_M2_ORG_NETWORK_POLICY_MISSING": {
+		"boundary": "identity",
+		"check": "org_missing_network",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M2",
+		"mitigation_title": "SCPs limit access to expected networks",
+		"objective": "Only My Networks",
+		"remediation": "Add AWS's network_perimeter_sourcevpc or _vpceorgid SCP/RCP (placeholders filled), or exempt this rule with a reason.",
+		"severity": "LOW",
+		"title": "Organization policies define no network-perimeter SCP or RCP"
+	},
 	"PERIM_M3_APIGATEWAY_POLICY": {
 		"boundary": "resource",
 		"check": "external_principals",
@@ -168,6 +234,39 @@ rules := {
 		"severity": "HIGH",
 		"title": "OpenSearch domain access policy allows principals outside the organization"
 	},
+	"PERIM_M3_ORG_GOVERNANCE_SCP_MISSING": {
+		"boundary": "resource",
+		"check": "org_missing_governance_scp",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/resource-boundary.html",
+		"mitigation": "M3",
+		"mitigation_title": "Resource-based policies only admit principals of your organization",
+		"objective": "Only My IAM",
+		"remediation": "Add AWS's data_perimeter_governance_scp.json (deny external sharing through RAM, snapshots, AMIs, ...), or exempt this rule with a reason.",
+		"severity": "LOW",
+		"title": "Organization policies define no data-perimeter governance SCP"
+	},
+	"PERIM_M3_ORG_IDENTITY_RCP_MISSING": {
+		"boundary": "resource",
+		"check": "org_missing_identity_rcp",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/resource-boundary.html",
+		"mitigation": "M3",
+		"mitigation_title": "Resource-based policies only admit principals of your organization",
+		"objective": "Only My IAM",
+		"remediation": "Add AWS's identity_perimeter_rcp.json (placeholders filled), or exempt this rule with a reason.",
+		"severity": "LOW",
+		"title": "Organization policies define no identity-perimeter RCP"
+	},
+	"PERIM_M3_RCP_IDENTITY_PERIMETER": {
+		"boundary": "resource",
+		"check": "rcp_identity_perimeter",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/resource-boundary.html",
+		"mitigation": "M3",
+		"mitigation_title": "Resource-based policies only admit principals of your organization",
+		"objective": "Only My IAM",
+		"remediation": "Use AWS's identity_perimeter_rcp.json: EnforceOrgIdentities with the PrincipalIsAWSService exception, and EnforceConfusedDeputyProtection with aws:SourceOrgID, `Null aws:SourceAccount = false` and `Bool aws:PrincipalIsAWSService = true`.",
+		"severity": "HIGH",
+		"title": "RCP identity-perimeter statement locks out AWS services or lacks its confused-deputy companion"
+	},
 	"PERIM_M3_S3_ACCESS_POINT_POLICY": {
 		"boundary": "resource",
 		"check": "external_principals",
@@ -234,6 +333,237 @@ rules := {
 		"severity": "HIGH",
 		"title": "SQS queue policy allows principals outside the organization"
 	},
+	"PERIM_M4_VPC_ENDPOINT_MISSING_POLICY": {
+		"boundary": "network",
+		"check": "endpoint_without_policy",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M4",
+		"mitigation_title": "VPC endpoint policies admit only your principals and resources",
+		"objective": "Only My IAM",
+		"remediation": "Set `policy` (Terraform), an `aws_vpc_endpoint_policy` resource, or `PolicyDocument` (CloudFormation) with your organization's conditions.",
+		"severity": "HIGH",
+		"title": "VPC endpoint has no endpoint policy (the default allows full access)"
+	},
+	"PERIM_M4_VPC_ENDPOINT_POLICY": {
+		"boundary": "network",
+		"check": "endpoint_principals",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M4",
+		"mitigation_title": "VPC endpoint policies admit only your principals and resources",
+		"objective": "Only My IAM",
+		"remediation": "Add `\"Condition\": {\"StringEquals\": {\"aws:PrincipalOrgID\": \"<your org id>\"}}` to each Allow statement, starting from AWS's templates in data-perimeter-policy-examples (vpc_endpoint_policies/).",
+		"severity": "HIGH",
+		"title": "VPC endpoint policy allows principals outside the organization"
+	},
+	"PERIM_M4_VPC_ENDPOINT_RESOURCES": {
+		"boundary": "network",
+		"check": "endpoint_resources",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M4",
+		"mitigation_title": "VPC endpoint policies admit only your principals and resources",
+		"objective": "Only My IAM",
+		"remediation": "Add `\"StringEquals\": {\"aws:ResourceOrgID\": \"<your org id>\"}` to each Allow statement, or name only resources of your accounts.",
+		"severity": "MEDIUM",
+		"title": "VPC endpoint policy allows access to resources outside the organization"
+	},
+	"PERIM_M5_PUBLIC_IP": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M5",
+		"mitigation_title": "No outbound internet access beyond required endpoints",
+		"objective": "Only My Networks",
+		"remediation": "Set map_public_ip_on_launch / associate_public_ip_address / assign_public_ip to false (MapPublicIpOnLaunch, AssociatePublicIpAddress, AssignPublicIp: DISABLED) and put internet-facing entry points behind load balancers.",
+		"severity": "MEDIUM",
+		"title": "Subnet, instance, launch template or ECS service assigns public IP addresses"
+	},
+	"PERIM_M5_ROUTE_TO_INTERNET": {
+		"boundary": "network",
+		"check": "internet_route",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M5",
+		"mitigation_title": "No outbound internet access beyond required endpoints",
+		"objective": "Only My Networks",
+		"remediation": "Route 0.0.0.0/0 and ::/0 to an inspected egress path (transit gateway, Network Firewall, proxy) or not at all, and reach AWS services through VPC endpoints.",
+		"severity": "HIGH",
+		"title": "Route sends the default route (0.0.0.0/0 or ::/0) to an internet or NAT gateway"
+	},
+	"PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M5",
+		"mitigation_title": "No outbound internet access beyond required endpoints",
+		"objective": "Only My Networks",
+		"remediation": "Replace 0.0.0.0/0 and ::/0 egress with the prefix lists of the VPC endpoints you need, security-group references, or the CIDRs of allowed external services; in CloudFormation, list SecurityGroupEgress explicitly.",
+		"severity": "MEDIUM",
+		"title": "Security group allows egress to the whole internet (0.0.0.0/0 or ::/0)"
+	},
+	"PERIM_M6_ORG_REGION_GUARD": {
+		"boundary": "network",
+		"check": "org_region_guard",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M6",
+		"mitigation_title": "Out-of-Region requests stay under network-boundary controls",
+		"objective": "Only My Networks",
+		"remediation": "Deny with `NotAction` listing the global services and `\"StringNotEquals\": {\"aws:RequestedRegion\": [<your regions>]}`.",
+		"severity": "MEDIUM",
+		"title": "Region guard denies global services or allows regions you do not operate in"
+	},
+	"PERIM_M6_ORG_REGION_GUARD_MISSING": {
+		"boundary": "network",
+		"check": "org_missing_region_guard",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M6",
+		"mitigation_title": "Out-of-Region requests stay under network-boundary controls",
+		"objective": "Only My Networks",
+		"remediation": "Add a Deny outside your aws:RequestedRegion values with NotAction for global services, or exempt this rule with a reason.",
+		"severity": "LOW",
+		"title": "Organization policies define no region guard"
+	},
+	"PERIM_M7_APIGATEWAY_NOT_PRIVATE": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set endpoint_configuration { types = [\"PRIVATE\"] } with vpc_endpoint_ids, or exempt the public API.",
+		"severity": "LOW",
+		"title": "API Gateway REST API is not a PRIVATE endpoint"
+	},
+	"PERIM_M7_COMPUTE_OUTSIDE_VPC": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set `vpc_config` (CodeBuild), an egress_configuration of type VPC with a VPC connector (App Runner) or `network_configuration` (EMR Serverless).",
+		"severity": "MEDIUM",
+		"title": "CodeBuild project, App Runner service or EMR Serverless application does not use your VPC"
+	},
+	"PERIM_M7_EKS_PUBLIC_ENDPOINT": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set endpoint_public_access = false (with endpoint_private_access = true) or restrict public_access_cidrs to your CIDRs.",
+		"severity": "MEDIUM",
+		"title": "EKS cluster API endpoint is public to the whole internet"
+	},
+	"PERIM_M7_LAMBDA_OUTSIDE_VPC": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set `vpc_config` (`VpcConfig`) with your private subnets and security groups.",
+		"severity": "MEDIUM",
+		"title": "Lambda function does not run in your VPC"
+	},
+	"PERIM_M7_LAMBDA_URL_PUBLIC": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Use authorization type `AWS_IAM` and grant lambda:InvokeFunctionUrl to principals of your organization.",
+		"severity": "HIGH",
+		"title": "Lambda function URL accepts unauthenticated requests (auth type NONE)"
+	},
+	"PERIM_M7_LOAD_BALANCER_INTERNET_FACING": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set internal = true (Scheme internal) or exempt the load balancer with a reason.",
+		"severity": "LOW",
+		"title": "Load balancer is internet-facing"
+	},
+	"PERIM_M7_MSK_PUBLIC": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set connectivity_info.public_access.type to DISABLED.",
+		"severity": "MEDIUM",
+		"title": "MSK cluster brokers have public access"
+	},
+	"PERIM_M7_OPENSEARCH_PUBLIC": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set `vpc_options` (`VPCOptions`) with private subnets.",
+		"severity": "MEDIUM",
+		"title": "OpenSearch or Elasticsearch domain has a public endpoint (no VPC options)"
+	},
+	"PERIM_M7_PUBLICLY_ACCESSIBLE": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set publicly_accessible (PubliclyAccessible) to false and reach the service from inside your VPC.",
+		"severity": "HIGH",
+		"title": "Database, warehouse, replication instance or broker is publicly accessible"
+	},
+	"PERIM_M7_S3_PUBLIC_ACCESS_BLOCK": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets to true.",
+		"severity": "MEDIUM",
+		"title": "S3 Block Public Access is not fully enabled (bucket or account)"
+	},
+	"PERIM_M7_SAGEMAKER_INTERNET": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set direct_internet_access = \"Disabled\" with a subnet, and app_network_access_type = \"VpcOnly\".",
+		"severity": "MEDIUM",
+		"title": "SageMaker notebook or domain has direct internet access"
+	},
+	"PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Set block_public_policy = true (BlockPublicPolicy true).",
+		"severity": "MEDIUM",
+		"title": "Secrets Manager resource policy does not block public policies"
+	},
+	"PERIM_M7_TRANSFER_PUBLIC": {
+		"boundary": "network",
+		"check": "exposure",
+		"guideline": "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html",
+		"mitigation": "M7",
+		"mitigation_title": "Run resources inside your VPC with public access turned off",
+		"objective": "Only My Networks",
+		"remediation": "Use endpoint_type = \"VPC\" without address_allocation_ids.",
+		"severity": "MEDIUM",
+		"title": "Transfer Family server has an internet-facing endpoint"
+	},
 	"PERIM_M8_ROLE_TRUST_EXTERNAL": {
 		"boundary": "identity",
 		"check": "trust_external_principals",
@@ -261,6 +591,21 @@ rules := {
 # framework -> resource type -> [{rule_id, spec (attribute path or permission:<kind>), check}]
 by_type := {
 	"cloudformation": {
+		"AWS::AmazonMQ::Broker": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "PubliclyAccessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
 		"AWS::ApiGateway::DomainNameV2": [
 			{
 				"check": "external_principals",
@@ -283,6 +628,34 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "Policy"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_APIGATEWAY_NOT_PRIVATE",
+				"spec": [
+					{
+						"default": "edge",
+						"path": "EndpointConfiguration.Types",
+						"private": [
+							"private"
+						]
+					}
+				]
+			}
+		],
+		"AWS::AppRunner::Service": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_COMPUTE_OUTSIDE_VPC",
+				"spec": [
+					{
+						"default": "default",
+						"path": "NetworkConfiguration.EgressConfiguration.EgressType",
+						"private": [
+							"vpc"
+						]
+					}
+				]
 			}
 		],
 		"AWS::Backup::BackupVault": [
@@ -321,6 +694,33 @@ by_type := {
 				"spec": "PermissionsPolicyDocument"
 			}
 		],
+		"AWS::CodeBuild::Project": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_COMPUTE_OUTSIDE_VPC",
+				"spec": [
+					{
+						"path": "VpcConfig.Subnets",
+						"required": true
+					}
+				]
+			}
+		],
+		"AWS::DMS::ReplicationInstance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": true,
+						"path": "PubliclyAccessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
 		"AWS::DynamoDB::GlobalTable": [
 			{
 				"check": "external_principals",
@@ -343,6 +743,122 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "ResourcePolicy.PolicyDocument"
+			}
+		],
+		"AWS::EC2::Instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "NetworkInterfaces[].AssociatePublicIpAddress",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"AWS::EC2::LaunchTemplate": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "LaunchTemplateData.NetworkInterfaces[].AssociatePublicIpAddress",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"AWS::EC2::Route": [
+			{
+				"check": "internet_route",
+				"rule_id": "PERIM_M5_ROUTE_TO_INTERNET",
+				"spec": {
+					"destinations": [
+						"DestinationCidrBlock",
+						"DestinationIpv6CidrBlock"
+					],
+					"gateways": [
+						"GatewayId"
+					],
+					"internet": [
+						"NatGatewayId",
+						"EgressOnlyInternetGatewayId"
+					],
+					"routes": ""
+				}
+			}
+		],
+		"AWS::EC2::SecurityGroup": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE",
+				"spec": [
+					{
+						"note": "without SecurityGroupEgress CloudFormation keeps the default allow-all egress rule (0.0.0.0/0)",
+						"path": "SecurityGroupEgress",
+						"required": true
+					},
+					{
+						"open_cidr": true,
+						"path": "SecurityGroupEgress[].CidrIp"
+					},
+					{
+						"open_cidr": true,
+						"path": "SecurityGroupEgress[].CidrIpv6"
+					}
+				]
+			}
+		],
+		"AWS::EC2::SecurityGroupEgress": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE",
+				"spec": [
+					{
+						"open_cidr": true,
+						"path": "CidrIp"
+					},
+					{
+						"open_cidr": true,
+						"path": "CidrIpv6"
+					}
+				]
+			}
+		],
+		"AWS::EC2::Subnet": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "MapPublicIpOnLaunch",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"AWS::EC2::VPCEndpoint": [
+			{
+				"check": "endpoint_principals",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_POLICY",
+				"spec": "PolicyDocument"
+			},
+			{
+				"check": "endpoint_resources",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_RESOURCES",
+				"spec": "PolicyDocument"
+			},
+			{
+				"check": "endpoint_without_policy",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_MISSING_POLICY",
+				"spec": "PolicyDocument"
 			}
 		],
 		"AWS::ECR::RegistryPolicy": [
@@ -369,6 +885,20 @@ by_type := {
 				"spec": "RepositoryPolicyText"
 			}
 		],
+		"AWS::ECS::Service": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp",
+						"public": [
+							"enabled"
+						]
+					}
+				]
+			}
+		],
 		"AWS::EFS::FileSystem": [
 			{
 				"check": "external_principals",
@@ -381,6 +911,74 @@ by_type := {
 				"spec": "FileSystemPolicy"
 			}
 		],
+		"AWS::EKS::Cluster": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_EKS_PUBLIC_ENDPOINT",
+				"spec": [
+					{
+						"default": "0.0.0.0/0",
+						"open_cidr": true,
+						"path": "ResourcesVpcConfig.PublicAccessCidrs",
+						"when": {
+							"default": true,
+							"in": [
+								true
+							],
+							"path": "ResourcesVpcConfig.EndpointPublicAccess"
+						}
+					}
+				]
+			}
+		],
+		"AWS::EMRServerless::Application": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_COMPUTE_OUTSIDE_VPC",
+				"spec": [
+					{
+						"path": "NetworkConfiguration.SubnetIds",
+						"required": true
+					}
+				]
+			}
+		],
+		"AWS::ElasticLoadBalancing::LoadBalancer": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LOAD_BALANCER_INTERNET_FACING",
+				"spec": [
+					{
+						"default": "internet-facing",
+						"path": "Scheme",
+						"public": [
+							"internet-facing"
+						]
+					}
+				]
+			}
+		],
+		"AWS::ElasticLoadBalancingV2::LoadBalancer": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LOAD_BALANCER_INTERNET_FACING",
+				"spec": [
+					{
+						"default": "internet-facing",
+						"path": "Scheme",
+						"public": [
+							"internet-facing"
+						],
+						"unless": {
+							"in": [
+								"gateway"
+							],
+							"path": "Type"
+						}
+					}
+				]
+			}
+		],
 		"AWS::Elasticsearch::Domain": [
 			{
 				"check": "external_principals",
@@ -391,6 +989,16 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "AccessPolicies"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_OPENSEARCH_PUBLIC",
+				"spec": [
+					{
+						"path": "VPCOptions.SubnetIds",
+						"required": true
+					}
+				]
 			}
 		],
 		"AWS::Events::EventBus": [
@@ -429,6 +1037,27 @@ by_type := {
 				"spec": "AccessPolicy"
 			}
 		],
+		"AWS::IAM::Group": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "Policies[].PolicyDocument"
+			}
+		],
+		"AWS::IAM::ManagedPolicy": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "PolicyDocument"
+			}
+		],
+		"AWS::IAM::Policy": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "PolicyDocument"
+			}
+		],
 		"AWS::IAM::Role": [
 			{
 				"check": "trust_external_principals",
@@ -439,6 +1068,18 @@ by_type := {
 				"check": "trust_federated_principals",
 				"rule_id": "PERIM_M8_ROLE_TRUST_FEDERATED",
 				"spec": "AssumeRolePolicyDocument"
+			},
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "Policies[].PolicyDocument"
+			}
+		],
+		"AWS::IAM::User": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "Policies[].PolicyDocument"
 			}
 		],
 		"AWS::KMS::Key": [
@@ -477,6 +1118,18 @@ by_type := {
 				"spec": "ResourcePolicy"
 			}
 		],
+		"AWS::Lambda::Function": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LAMBDA_OUTSIDE_VPC",
+				"spec": [
+					{
+						"path": "VpcConfig.SubnetIds",
+						"required": true
+					}
+				]
+			}
+		],
 		"AWS::Lambda::LayerVersionPermission": [
 			{
 				"check": "external_principals",
@@ -494,6 +1147,32 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "permission:lambda"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LAMBDA_URL_PUBLIC",
+				"spec": [
+					{
+						"path": "FunctionUrlAuthType",
+						"public": [
+							"none"
+						]
+					}
+				]
+			}
+		],
+		"AWS::Lambda::Url": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LAMBDA_URL_PUBLIC",
+				"spec": [
+					{
+						"path": "AuthType",
+						"public": [
+							"none"
+						]
+					}
+				]
 			}
 		],
 		"AWS::Logs::Destination": [
@@ -520,6 +1199,20 @@ by_type := {
 				"spec": "PolicyDocument"
 			}
 		],
+		"AWS::MSK::Cluster": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_MSK_PUBLIC",
+				"spec": [
+					{
+						"path": "BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type",
+						"public": [
+							"service_provided_eips"
+						]
+					}
+				]
+			}
+		],
 		"AWS::OpenSearchService::Domain": [
 			{
 				"check": "external_principals",
@@ -530,6 +1223,114 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "AccessPolicies"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_OPENSEARCH_PUBLIC",
+				"spec": [
+					{
+						"path": "VPCOptions.SubnetIds",
+						"required": true
+					}
+				]
+			}
+		],
+		"AWS::Organizations::Policy": [
+			{
+				"check": "org_policy_lint",
+				"rule_id": "PERIM_M1_ORG_POLICY_LINT",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_resource_perimeter",
+				"rule_id": "PERIM_M1_ORG_RESOURCE_PERIMETER",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_network_perimeter",
+				"rule_id": "PERIM_M2_ORG_NETWORK_PERIMETER",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "rcp_identity_perimeter",
+				"rule_id": "PERIM_M3_RCP_IDENTITY_PERIMETER",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_region_guard",
+				"rule_id": "PERIM_M6_ORG_REGION_GUARD",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_missing_identity_rcp",
+				"rule_id": "PERIM_M3_ORG_IDENTITY_RCP_MISSING",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_missing_resource_scp",
+				"rule_id": "PERIM_M1_ORG_RESOURCE_SCP_MISSING",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_missing_network",
+				"rule_id": "PERIM_M2_ORG_NETWORK_POLICY_MISSING",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_missing_region_guard",
+				"rule_id": "PERIM_M6_ORG_REGION_GUARD_MISSING",
+				"spec": "organization:Content:Type"
+			},
+			{
+				"check": "org_missing_governance_scp",
+				"rule_id": "PERIM_M3_ORG_GOVERNANCE_SCP_MISSING",
+				"spec": "organization:Content:Type"
+			}
+		],
+		"AWS::RDS::DBInstance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": "unknown",
+						"note": "without PubliclyAccessible RDS makes the instance public when its subnets route to an internet gateway",
+						"path": "PubliclyAccessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"AWS::Redshift::Cluster": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "PubliclyAccessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"AWS::RedshiftServerless::Workgroup": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "PubliclyAccessible",
+						"public": [
+							true
+						]
+					}
+				]
 			}
 		],
 		"AWS::S3::AccessPoint": [
@@ -542,6 +1343,46 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "Policy"
+			}
+		],
+		"AWS::S3::Bucket": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_S3_PUBLIC_ACCESS_BLOCK",
+				"spec": [
+					{
+						"default": false,
+						"if_present": "PublicAccessBlockConfiguration",
+						"path": "PublicAccessBlockConfiguration.BlockPublicAcls",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"if_present": "PublicAccessBlockConfiguration",
+						"path": "PublicAccessBlockConfiguration.BlockPublicPolicy",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"if_present": "PublicAccessBlockConfiguration",
+						"path": "PublicAccessBlockConfiguration.IgnorePublicAcls",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"if_present": "PublicAccessBlockConfiguration",
+						"path": "PublicAccessBlockConfiguration.RestrictPublicBuckets",
+						"private": [
+							true
+						]
+					}
+				]
 			}
 		],
 		"AWS::S3::BucketPolicy": [
@@ -628,6 +1469,36 @@ by_type := {
 				"spec": "PolicyDocument"
 			}
 		],
+		"AWS::SageMaker::Domain": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_SAGEMAKER_INTERNET",
+				"spec": [
+					{
+						"default": "publicinternetonly",
+						"path": "AppNetworkAccessType",
+						"private": [
+							"vpconly"
+						]
+					}
+				]
+			}
+		],
+		"AWS::SageMaker::NotebookInstance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_SAGEMAKER_INTERNET",
+				"spec": [
+					{
+						"default": "enabled",
+						"path": "DirectInternetAccess",
+						"private": [
+							"disabled"
+						]
+					}
+				]
+			}
+		],
 		"AWS::SecretsManager::ResourcePolicy": [
 			{
 				"check": "external_principals",
@@ -638,10 +1509,64 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "ResourcePolicy"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY",
+				"spec": [
+					{
+						"default": true,
+						"path": "BlockPublicPolicy",
+						"private": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"AWS::Transfer::Server": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_TRANSFER_PUBLIC",
+				"spec": [
+					{
+						"default": "public",
+						"path": "EndpointType",
+						"public": [
+							"public"
+						]
+					},
+					{
+						"note": "Elastic IPs make the VPC endpoint internet-facing",
+						"path": "EndpointDetails.AddressAllocationIds",
+						"present": true
+					}
+				]
 			}
 		]
 	},
 	"terraform": {
+		"aws_alb": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LOAD_BALANCER_INTERNET_FACING",
+				"spec": [
+					{
+						"default": false,
+						"path": "internal",
+						"private": [
+							true
+						],
+						"unless": {
+							"in": [
+								"gateway"
+							],
+							"path": "load_balancer_type"
+						}
+					}
+				]
+			}
+		],
 		"aws_api_gateway_rest_api": [
 			{
 				"check": "external_principals",
@@ -652,6 +1577,19 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "policy"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_APIGATEWAY_NOT_PRIVATE",
+				"spec": [
+					{
+						"default": "edge",
+						"path": "endpoint_configuration.types",
+						"private": [
+							"private"
+						]
+					}
+				]
 			}
 		],
 		"aws_api_gateway_rest_api_policy": [
@@ -664,6 +1602,21 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "policy"
+			}
+		],
+		"aws_apprunner_service": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_COMPUTE_OUTSIDE_VPC",
+				"spec": [
+					{
+						"default": "default",
+						"path": "network_configuration.egress_configuration.egress_type",
+						"private": [
+							"vpc"
+						]
+					}
+				]
 			}
 		],
 		"aws_backup_vault_policy": [
@@ -750,6 +1703,84 @@ by_type := {
 				"spec": "policy_document"
 			}
 		],
+		"aws_codebuild_project": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_COMPUTE_OUTSIDE_VPC",
+				"spec": [
+					{
+						"path": "vpc_config.subnets",
+						"required": true
+					}
+				]
+			}
+		],
+		"aws_db_instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_default_route_table": [
+			{
+				"check": "internet_route",
+				"rule_id": "PERIM_M5_ROUTE_TO_INTERNET",
+				"spec": {
+					"destinations": [
+						"cidr_block",
+						"ipv6_cidr_block"
+					],
+					"gateways": [
+						"gateway_id"
+					],
+					"internet": [
+						"nat_gateway_id",
+						"egress_only_gateway_id"
+					],
+					"routes": "route"
+				}
+			}
+		],
+		"aws_default_security_group": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE",
+				"spec": [
+					{
+						"open_cidr": true,
+						"path": "egress[].cidr_blocks"
+					},
+					{
+						"open_cidr": true,
+						"path": "egress[].ipv6_cidr_blocks"
+					}
+				]
+			}
+		],
+		"aws_dms_replication_instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": true,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
 		"aws_dynamodb_resource_policy": [
 			{
 				"check": "external_principals",
@@ -786,6 +1817,20 @@ by_type := {
 				"spec": "policy"
 			}
 		],
+		"aws_ecs_service": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "network_configuration.assign_public_ip",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
 		"aws_efs_file_system_policy": [
 			{
 				"check": "external_principals",
@@ -798,6 +1843,26 @@ by_type := {
 				"spec": "policy"
 			}
 		],
+		"aws_eks_cluster": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_EKS_PUBLIC_ENDPOINT",
+				"spec": [
+					{
+						"default": "0.0.0.0/0",
+						"open_cidr": true,
+						"path": "vpc_config.public_access_cidrs",
+						"when": {
+							"default": true,
+							"in": [
+								true
+							],
+							"path": "vpc_config.endpoint_public_access"
+						}
+					}
+				]
+			}
+		],
 		"aws_elasticsearch_domain": [
 			{
 				"check": "external_principals",
@@ -808,6 +1873,16 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "access_policies"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_OPENSEARCH_PUBLIC",
+				"spec": [
+					{
+						"path": "vpc_options.subnet_ids",
+						"required": true
+					}
+				]
 			}
 		],
 		"aws_elasticsearch_domain_policy": [
@@ -820,6 +1895,33 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "access_policies"
+			}
+		],
+		"aws_elb": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LOAD_BALANCER_INTERNET_FACING",
+				"spec": [
+					{
+						"default": false,
+						"path": "internal",
+						"private": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_emrserverless_application": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_COMPUTE_OUTSIDE_VPC",
+				"spec": [
+					{
+						"path": "network_configuration.subnet_ids",
+						"required": true
+					}
+				]
 			}
 		],
 		"aws_glacier_vault": [
@@ -858,6 +1960,20 @@ by_type := {
 				"spec": "policy"
 			}
 		],
+		"aws_iam_group_policy": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "policy"
+			}
+		],
+		"aws_iam_policy": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "policy"
+			}
+		],
 		"aws_iam_role": [
 			{
 				"check": "trust_external_principals",
@@ -868,6 +1984,39 @@ by_type := {
 				"check": "trust_federated_principals",
 				"rule_id": "PERIM_M8_ROLE_TRUST_FEDERATED",
 				"spec": "assume_role_policy"
+			},
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "inline_policy[].policy"
+			}
+		],
+		"aws_iam_role_policy": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "policy"
+			}
+		],
+		"aws_iam_user_policy": [
+			{
+				"check": "identity_resource_scope",
+				"rule_id": "PERIM_M1_IDENTITY_POLICY_RESOURCES",
+				"spec": "policy"
+			}
+		],
+		"aws_instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "associate_public_ip_address",
+						"public": [
+							true
+						]
+					}
+				]
 			}
 		],
 		"aws_kinesis_resource_policy": [
@@ -930,6 +2079,32 @@ by_type := {
 				"spec": "policy"
 			}
 		],
+		"aws_lambda_function": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LAMBDA_OUTSIDE_VPC",
+				"spec": [
+					{
+						"path": "vpc_config.subnet_ids",
+						"required": true
+					}
+				]
+			}
+		],
+		"aws_lambda_function_url": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LAMBDA_URL_PUBLIC",
+				"spec": [
+					{
+						"path": "authorization_type",
+						"public": [
+							"none"
+						]
+					}
+				]
+			}
+		],
 		"aws_lambda_layer_version_permission": [
 			{
 				"check": "external_principals",
@@ -947,6 +2122,111 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "permission:lambda"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LAMBDA_URL_PUBLIC",
+				"spec": [
+					{
+						"path": "function_url_auth_type",
+						"public": [
+							"none"
+						]
+					}
+				]
+			}
+		],
+		"aws_launch_configuration": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "associate_public_ip_address",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_launch_template": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "network_interfaces[].associate_public_ip_address",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_lb": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_LOAD_BALANCER_INTERNET_FACING",
+				"spec": [
+					{
+						"default": false,
+						"path": "internal",
+						"private": [
+							true
+						],
+						"unless": {
+							"in": [
+								"gateway"
+							],
+							"path": "load_balancer_type"
+						}
+					}
+				]
+			}
+		],
+		"aws_mq_broker": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_msk_cluster": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_MSK_PUBLIC",
+				"spec": [
+					{
+						"path": "broker_node_group_info.connectivity_info.public_access.type",
+						"public": [
+							"service_provided_eips"
+						]
+					}
+				]
+			}
+		],
+		"aws_neptune_cluster_instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
 			}
 		],
 		"aws_opensearch_domain": [
@@ -959,6 +2239,16 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "access_policies"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_OPENSEARCH_PUBLIC",
+				"spec": [
+					{
+						"path": "vpc_options.subnet_ids",
+						"required": true
+					}
+				]
 			}
 		],
 		"aws_opensearch_domain_policy": [
@@ -973,6 +2263,143 @@ by_type := {
 				"spec": "access_policies"
 			}
 		],
+		"aws_organizations_policy": [
+			{
+				"check": "org_policy_lint",
+				"rule_id": "PERIM_M1_ORG_POLICY_LINT",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_resource_perimeter",
+				"rule_id": "PERIM_M1_ORG_RESOURCE_PERIMETER",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_network_perimeter",
+				"rule_id": "PERIM_M2_ORG_NETWORK_PERIMETER",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "rcp_identity_perimeter",
+				"rule_id": "PERIM_M3_RCP_IDENTITY_PERIMETER",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_region_guard",
+				"rule_id": "PERIM_M6_ORG_REGION_GUARD",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_missing_identity_rcp",
+				"rule_id": "PERIM_M3_ORG_IDENTITY_RCP_MISSING",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_missing_resource_scp",
+				"rule_id": "PERIM_M1_ORG_RESOURCE_SCP_MISSING",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_missing_network",
+				"rule_id": "PERIM_M2_ORG_NETWORK_POLICY_MISSING",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_missing_region_guard",
+				"rule_id": "PERIM_M6_ORG_REGION_GUARD_MISSING",
+				"spec": "organization:content:type"
+			},
+			{
+				"check": "org_missing_governance_scp",
+				"rule_id": "PERIM_M3_ORG_GOVERNANCE_SCP_MISSING",
+				"spec": "organization:content:type"
+			}
+		],
+		"aws_rds_cluster_instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_redshift_cluster": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_redshiftserverless_workgroup": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_PUBLICLY_ACCESSIBLE",
+				"spec": [
+					{
+						"default": false,
+						"path": "publicly_accessible",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_route": [
+			{
+				"check": "internet_route",
+				"rule_id": "PERIM_M5_ROUTE_TO_INTERNET",
+				"spec": {
+					"destinations": [
+						"destination_cidr_block",
+						"destination_ipv6_cidr_block"
+					],
+					"gateways": [
+						"gateway_id"
+					],
+					"internet": [
+						"nat_gateway_id",
+						"egress_only_gateway_id"
+					],
+					"routes": ""
+				}
+			}
+		],
+		"aws_route_table": [
+			{
+				"check": "internet_route",
+				"rule_id": "PERIM_M5_ROUTE_TO_INTERNET",
+				"spec": {
+					"destinations": [
+						"cidr_block",
+						"ipv6_cidr_block"
+					],
+					"gateways": [
+						"gateway_id"
+					],
+					"internet": [
+						"nat_gateway_id",
+						"egress_only_gateway_id"
+					],
+					"routes": "route"
+				}
+			}
+		],
 		"aws_s3_access_point": [
 			{
 				"check": "external_principals",
@@ -983,6 +2410,42 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "policy"
+			}
+		],
+		"aws_s3_account_public_access_block": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_S3_PUBLIC_ACCESS_BLOCK",
+				"spec": [
+					{
+						"default": false,
+						"path": "block_public_acls",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"path": "block_public_policy",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"path": "ignore_public_acls",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"path": "restrict_public_buckets",
+						"private": [
+							true
+						]
+					}
+				]
 			}
 		],
 		"aws_s3_bucket": [
@@ -1007,6 +2470,42 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "policy"
+			}
+		],
+		"aws_s3_bucket_public_access_block": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_S3_PUBLIC_ACCESS_BLOCK",
+				"spec": [
+					{
+						"default": false,
+						"path": "block_public_acls",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"path": "block_public_policy",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"path": "ignore_public_acls",
+						"private": [
+							true
+						]
+					},
+					{
+						"default": false,
+						"path": "restrict_public_buckets",
+						"private": [
+							true
+						]
+					}
+				]
 			}
 		],
 		"aws_s3control_access_point_policy": [
@@ -1057,6 +2556,36 @@ by_type := {
 				"spec": "policy"
 			}
 		],
+		"aws_sagemaker_domain": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_SAGEMAKER_INTERNET",
+				"spec": [
+					{
+						"default": "publicinternetonly",
+						"path": "app_network_access_type",
+						"private": [
+							"vpconly"
+						]
+					}
+				]
+			}
+		],
+		"aws_sagemaker_notebook_instance": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_SAGEMAKER_INTERNET",
+				"spec": [
+					{
+						"default": "enabled",
+						"path": "direct_internet_access",
+						"private": [
+							"disabled"
+						]
+					}
+				]
+			}
+		],
 		"aws_secretsmanager_secret": [
 			{
 				"check": "external_principals",
@@ -1079,6 +2608,63 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "policy"
+			},
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY",
+				"spec": [
+					{
+						"default": false,
+						"path": "block_public_policy",
+						"private": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_security_group": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE",
+				"spec": [
+					{
+						"open_cidr": true,
+						"path": "egress[].cidr_blocks"
+					},
+					{
+						"open_cidr": true,
+						"path": "egress[].ipv6_cidr_blocks"
+					}
+				]
+			}
+		],
+		"aws_security_group_rule": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE",
+				"spec": [
+					{
+						"open_cidr": true,
+						"path": "cidr_blocks",
+						"when": {
+							"in": [
+								"egress"
+							],
+							"path": "type"
+						}
+					},
+					{
+						"open_cidr": true,
+						"path": "ipv6_cidr_blocks",
+						"when": {
+							"in": [
+								"egress"
+							],
+							"path": "type"
+						}
+					}
+				]
 			}
 		],
 		"aws_sns_topic": [
@@ -1127,6 +2713,85 @@ by_type := {
 				"check": "service_principal_source",
 				"rule_id": "PERIM_M3_SERVICE_PRINCIPAL_SOURCE",
 				"spec": "policy"
+			}
+		],
+		"aws_subnet": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_PUBLIC_IP",
+				"spec": [
+					{
+						"path": "map_public_ip_on_launch",
+						"public": [
+							true
+						]
+					}
+				]
+			}
+		],
+		"aws_transfer_server": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M7_TRANSFER_PUBLIC",
+				"spec": [
+					{
+						"default": "public",
+						"path": "endpoint_type",
+						"public": [
+							"public"
+						]
+					},
+					{
+						"note": "Elastic IPs make the VPC endpoint internet-facing",
+						"path": "endpoint_details.address_allocation_ids",
+						"present": true
+					}
+				]
+			}
+		],
+		"aws_vpc_endpoint": [
+			{
+				"check": "endpoint_principals",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_POLICY",
+				"spec": "policy"
+			},
+			{
+				"check": "endpoint_resources",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_RESOURCES",
+				"spec": "policy"
+			},
+			{
+				"check": "endpoint_without_policy",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_MISSING_POLICY",
+				"spec": "policy"
+			}
+		],
+		"aws_vpc_endpoint_policy": [
+			{
+				"check": "endpoint_principals",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_POLICY",
+				"spec": "policy"
+			},
+			{
+				"check": "endpoint_resources",
+				"rule_id": "PERIM_M4_VPC_ENDPOINT_RESOURCES",
+				"spec": "policy"
+			}
+		],
+		"aws_vpc_security_group_egress_rule": [
+			{
+				"check": "exposure",
+				"rule_id": "PERIM_M5_SECURITY_GROUP_EGRESS_ANYWHERE",
+				"spec": [
+					{
+						"open_cidr": true,
+						"path": "cidr_ipv4"
+					},
+					{
+						"open_cidr": true,
+						"path": "cidr_ipv6"
+					}
+				]
 			}
 		]
 	}

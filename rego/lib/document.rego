@@ -3,7 +3,7 @@
 #
 # parse_policy(value) is {"ok": true, "statements": [...]} or {"ok": false, "reason": "..."}.
 # A statement is {"index", "sid", "effect", "principals": [{"kind", "value"}],
-# "not_principal", "actions", "not_action", "conditions"}.
+# "not_principal", "actions", "not_action", "resources", "not_resource", "conditions"}.
 package perimeter_checks.lib.document
 
 import rego.v1
@@ -78,6 +78,8 @@ statement(index, raw) := {
 	"principals": principals(_principal_element(raw)),
 	"not_action": _flag(raw, "notaction"),
 	"actions": [_action(values.as_text(a)) | some a in values.as_list(_action_element(raw))],
+	"not_resource": _flag(raw, "notresource"),
+	"resources": [values.as_text(r) | some r in values.as_list(_resource_element(raw))],
 	"conditions": conditions.parse_conditions(lget_default(raw, "condition", null)),
 }
 
@@ -86,6 +88,9 @@ else := lget_default(raw, "principal", null)
 
 _action_element(raw) := lget(raw, "notaction") if lhas(raw, "notaction")
 else := lget_default(raw, "action", null)
+
+_resource_element(raw) := lget(raw, "notresource") if lhas(raw, "notresource")
+else := lget_default(raw, "resource", null)
 
 _action(a) := a if values.is_unresolved(a)
 else := lower(a)
@@ -147,6 +152,7 @@ _block_statement(block) := object.union_n([
 	_principal_part(block, "principals", "Principal"),
 	_principal_part(block, "not_principals", "NotPrincipal"),
 	_action_part(block),
+	_resource_part(block),
 	_condition_part(block),
 ])
 
@@ -176,6 +182,10 @@ else := values.as_list(object.get(b, "identifiers", null))
 
 _action_part(block) := {"NotAction": block.not_actions} if _truthy(object.get(block, "not_actions", null))
 else := {"Action": _or(object.get(block, "actions", null), [])}
+
+_resource_part(block) := {"NotResource": block.not_resources} if _truthy(object.get(block, "not_resources", null))
+else := {"Resource": block.resources} if _truthy(object.get(block, "resources", null))
+else := {}
 
 _condition_part(block) := {"Condition": grouped} if {
 	conds := [c | some c in values.as_list(object.get(block, "condition", null)); is_object(c)]

@@ -11,6 +11,7 @@ import data.perimeter_checks.lib.cloudformation
 import data.perimeter_checks.lib.config
 import data.perimeter_checks.lib.document
 import data.perimeter_checks.lib.hcl
+import data.perimeter_checks.lib.network
 import data.perimeter_checks.lib.permissions
 import data.perimeter_checks.lib.plan
 import data.perimeter_checks.lib.scanner
@@ -109,9 +110,19 @@ _combine(parts) := p if {
 findings contains finding if {
 	some view in views
 	some entry in object.get(catalog.by_type, [view.framework, view.type], [])
+	not entry.check in network.resource_checks
 	some value in policy_values(entry.spec, view)
 	doc := load_document(value, view)
 	some finding in _judge(entry, view, doc)
+}
+
+# Attribute rules (rules/network.py): the resource itself, not a policy document, is judged.
+findings contains finding if {
+	some view in views
+	some entry in object.get(catalog.by_type, [view.framework, view.type], [])
+	entry.check in network.resource_checks
+	some issue in network.check(entry.check, view, entry.spec)
+	finding := {"rule_id": entry.rule_id, "resource": view.address, "verdict": issue.verdict, "message": issue.message}
 }
 
 _judge(entry, view, doc) := {{

@@ -1,7 +1,7 @@
 # Resource views the embedded scanner already evaluated (`perimeter-checks scan --engine rego`):
 # Terraform modules with variables, module inputs, locals and jsonencode() resolved, which
 # conftest's HCL parser cannot do. input.perimeter_views is a list of
-# {framework, type, address, attributes}; unknown values arrive as {"__unresolved__": text}
+# {framework, type, address, attributes, unit (the module directory)}; unknown values arrive as {"__unresolved__": text}
 # and policies built by data.aws_iam_policy_document arrive as IAM JSON.
 package perimeter_checks.lib.scanner
 
@@ -19,5 +19,6 @@ views contains view if {
 		"address": v.address,
 		"attributes": v.attributes,
 		"documents": null,
+		"unit": object.get(v, "unit", ""),
 	}
 }

@@ -1,5 +1,8 @@
 # API Gateway REST API resource policies (inline and separate).
 resource "aws_api_gateway_rest_api" "good_inline_org" {
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
   name = "good-inline"
   policy = jsonencode({
     Version = "2012-10-17"
@@ -14,6 +17,9 @@ resource "aws_api_gateway_rest_api" "good_inline_org" {
 }
 
 resource "aws_api_gateway_rest_api" "bad_inline_public" {
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
   name   = "bad-inline"
   policy = <<POLICY
 {
@@ -29,6 +35,9 @@ POLICY
 }
 
 resource "aws_api_gateway_rest_api" "main" {
+  endpoint_configuration {
+    types = ["PRIVATE"]
+  }
   name = "main"
 }
 

@@ -5,6 +5,10 @@ variable "org_id" {
 }
 
 resource "aws_lambda_function" "main" {
+  vpc_config {
+    subnet_ids         = ["subnet-0a1b2c3d"]
+    security_group_ids = ["sg-0a1b2c3d"]
+  }
   function_name = "example"
   role          = "arn:aws:iam::111111111111:role/example-lambda"
   handler       = "index.handler"

@@ -1,5 +1,8 @@
 # OpenSearch and Elasticsearch domain access policies.
 resource "aws_opensearch_domain" "good_inline_own_role" {
+  vpc_options {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
   domain_name = "good-inline"
   access_policies = jsonencode({
     Version = "2012-10-17"
@@ -13,6 +16,9 @@ resource "aws_opensearch_domain" "good_inline_own_role" {
 }
 
 resource "aws_opensearch_domain" "bad_inline_public" {
+  vpc_options {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
   domain_name     = "bad-inline"
   access_policies = <<POLICY
 {
@@ -28,6 +34,9 @@ POLICY
 }
 
 resource "aws_opensearch_domain" "main" {
+  vpc_options {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
   domain_name = "main"
 }
 
@@ -62,6 +71,9 @@ resource "aws_opensearch_domain_policy" "bad_ip_only" {
 }
 
 resource "aws_elasticsearch_domain" "bad_legacy_public" {
+  vpc_options {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
   domain_name = "legacy"
   access_policies = jsonencode({
     Version = "2012-10-17"

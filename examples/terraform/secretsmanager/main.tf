@@ -9,6 +9,7 @@ resource "aws_secretsmanager_secret" "main" {
 }
 
 resource "aws_secretsmanager_secret_policy" "good_trusted_account_variable" {
+  block_public_policy = true
   secret_arn = aws_secretsmanager_secret.main.arn
   policy = jsonencode({
     Version = "2012-10-17"
@@ -22,6 +23,7 @@ resource "aws_secretsmanager_secret_policy" "good_trusted_account_variable" {
 }
 
 resource "aws_secretsmanager_secret_policy" "bad_foreign_account" {
+  block_public_policy = true
   secret_arn = aws_secretsmanager_secret.main.arn
   policy = jsonencode({
     Version = "2012-10-17"
@@ -62,6 +64,7 @@ resource "aws_secretsmanager_secret" "bad_inline_public" {
 }
 
 resource "aws_secretsmanager_secret_policy" "good_aws_reference_2022" {
+  block_public_policy = true
   secret_arn = aws_secretsmanager_secret.main.arn
   policy     = <<POLICY
 {
@@ -122,6 +125,7 @@ POLICY
 
 # The Deny only covers DeleteSecret: the public GetSecretValue stays open.
 resource "aws_secretsmanager_secret_policy" "bad_guard_misses_action" {
+  block_public_policy = true
   secret_arn = aws_secretsmanager_secret.main.arn
   policy = jsonencode({
     Version = "2012-10-17"

@@ -1,0 +1,1 @@
+"""Benchmarks: perimeter-checks against Checkov and against OPA's floor (python -m bench)."""

@@ -1,0 +1,31 @@
+package perimeter_checks.rules.perim_m7_secretsmanager_public_policy_test
+
+import rego.v1
+
+import data.main
+
+# Raw Terraform as conftest's HCL parser delivers it (resource.<type>.<name> = [block]).
+_input(attributes) := {"resource": {"aws_secretsmanager_secret_policy": {"example": [attributes]}}}
+
+_ids(results) := {r.rule_id | some r in results}
+
+_perimeter := {"org_ids": ["o-a1b2c3d4e5"], "account_ids": ["111111111111", "222222222222"]}
+
+test_perim_m7_secretsmanager_public_policy_good if {
+	count(main.deny_PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY) == 0 with input as _input({"block_public_policy": true}) with data.perimeter as _perimeter
+	count(main.warn_PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY) == 0 with input as _input({"block_public_policy": true}) with data.perimeter as _perimeter
+}
+
+test_perim_m7_secretsmanager_public_policy_bad_0 if {
+	results := main.deny_PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY with input as _input({"block_public_policy": false}) with data.perimeter as _perimeter
+	"PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY" in _ids(results)
+	some r in results
+	r.resource == "aws_secretsmanager_secret_policy.example"
+	r.mitigation == "M7"
+	r.severity == "MEDIUM"
+}
+
+test_perim_m7_secretsmanager_public_policy_unresolved_0 if {
+	"PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY" in _ids(main.warn_PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY) with input as _input({"block_public_policy": "${var.unknown}"}) with data.perimeter as _perimeter
+	count(main.deny_PERIM_M7_SECRETSMANAGER_PUBLIC_POLICY) == 0 with input as _input({"block_public_policy": "${var.unknown}"}) with data.perimeter as _perimeter
+}
