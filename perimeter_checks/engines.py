@@ -85,6 +85,22 @@ def _run_checkov(command: list, environment: dict):
     )
 
 
+def _json_documents(output: str) -> list:
+    """Checkov prints one JSON document per -d/-f root (a report or a list of reports)."""
+    decoder, documents, position = json.JSONDecoder(), [], 0
+    text = output.strip()
+    while position < len(text):
+        try:
+            document, end = decoder.raw_decode(text, position)
+        except ValueError:
+            raise EngineUnavailable("checkov printed output that is not JSON") from None
+        documents.extend(document if isinstance(document, list) else [document])
+        position = end
+        while position < len(text) and text[position].isspace():
+            position += 1
+    return documents
+
+
 def run_checkov(paths: list, config_path: str | None) -> tuple:
     """Run Checkov with our checks over the paths: (finding records, resources scanned)."""
     command = _checkov_command()
@@ -102,10 +118,9 @@ def run_checkov(paths: list, config_path: str | None) -> tuple:
     if completed.returncode not in (0, 1):
         last = (completed.stderr.strip().splitlines() or ["no output"])[-1]
         raise EngineUnavailable(f"checkov exited {completed.returncode}: {last}")
-    output = completed.stdout.strip()
-    reports = json.loads(output) if output.startswith(("[", "{")) else []
+    reports = _json_documents(completed.stdout)
     records, resources = [], 0
-    for report in reports if isinstance(reports, list) else [reports]:
+    for report in reports:
         framework = report.get("check_type", "")
         resources += int((report.get("summary") or {}).get("resource_count") or 0)
         results = report.get("results") or {}

@@ -85,3 +85,15 @@ def test_checkov_engine_equals_python_engine(python_records):
 
 def test_every_framework_is_compared(golden):
     assert {Path(k[1]).parts[0] for k in golden} == {"terraform", "plan", "cloudformation"}
+
+
+def test_checkov_engine_with_several_roots(tmp_path):
+    """Checkov prints one JSON document per root; all of them are read."""
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "main.tf").write_text(
+            f'resource "aws_sqs_queue_policy" "{name}" {{\n  queue_url = "q"\n'
+            '  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:*" }] })\n}\n')
+    records, _ = run_checkov([str(tmp_path / "one"), str(tmp_path / "two")], None)
+    assert {r["resource"] for r in records if r["rule_id"] == "PERIM_M3_SQS_POLICY"} == {
+        "aws_sqs_queue_policy.one", "aws_sqs_queue_policy.two"}
