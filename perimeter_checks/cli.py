@@ -92,7 +92,8 @@ def _scan(args) -> int:
     from perimeter_checks.engines import EngineUnavailable
 
     try:
-        result = scan(args.paths, config, skip_non_iac=args.skip_non_iac, engine=args.engine)
+        result = scan(args.paths, config, skip_non_iac=args.skip_non_iac, engine=args.engine,
+                      progress=_progress if sys.stderr.isatty() else None)
     except EngineUnavailable as exc:
         sys.stderr.write(f"perimeter-checks: {exc}\n")
         return 2
@@ -134,6 +135,13 @@ def _report(args, records: list, resources: int, config: PerimeterConfig, organi
     else:
         sys.stdout.write(output)
     return 1 if any(severity_at_least(r["severity"], args.fail_on) for r in report.failures) else 0
+
+
+def _progress(done: int, total: int) -> None:
+    """Progress on a terminal's stderr, for long scans only; nothing in CI logs."""
+    if total >= 20:
+        sys.stderr.write(f"\rperimeter-checks: judging input {done}/{total}" + ("\n" if done == total else ""))
+        sys.stderr.flush()
 
 
 def _colour_terminal() -> bool:

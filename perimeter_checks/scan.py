@@ -122,6 +122,7 @@ def scan(
     today: datetime.date | None = None,
     skip_non_iac: bool = False,
     engine: str = "python",
+    progress=None,
 ) -> ScanResult:
     """Findings of every rule on every resource; engine "rego" lets the Rego twin judge."""
     today = today or datetime.date.today()
@@ -133,7 +134,9 @@ def scan(
     inputs = collect_inputs(paths, result, skip_non_iac)
     result.resources = sum(len(views) for _, views in inputs)
     judge = _rego_judge(config) if engine == "rego" else _python_judge(config)
-    for document, views in inputs:
+    for done, (document, views) in enumerate(inputs, 1):
+        if progress is not None:
+            progress(done, len(inputs))
         for finding, view in judge(document, views):
             result.findings.append((finding, view, suppression(finding, view, config, today, result.expired)))
     from perimeter_checks.rules import organization_summary

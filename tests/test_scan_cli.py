@@ -223,3 +223,14 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path):
     document = json.loads(out.read_text())
     jsonschema.validate(document, json.loads(SARIF_SCHEMA.read_text()))
     assert len(document["runs"][0]["results"]) > 100
+
+
+def test_progress_is_reported_per_input_on_request(tmp_path):
+    from perimeter_checks.config import PerimeterConfig
+    from perimeter_checks.scan import scan
+
+    for i in range(3):
+        (tmp_path / f"t{i}.json").write_text(json.dumps({"Resources": {"Q": {"Type": "AWS::SQS::QueuePolicy", "Properties": {}}}}))
+    seen = []
+    scan([str(tmp_path)], PerimeterConfig(), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
