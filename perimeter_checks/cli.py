@@ -123,11 +123,7 @@ def _scan_with_engine(args, config_path, config: PerimeterConfig) -> int:
 def _report(args, records: list, resources: int, config: PerimeterConfig, organization: list = ()) -> int:
     from perimeter_checks.report import FORMATS, Report, severity_at_least
 
-    perimeter = {
-        key: list(getattr(config, key))
-        for key in ("org_ids", "org_paths", "account_ids", "trusted_accounts", "vpc_ids", "vpc_endpoint_ids", "cidrs", "regions")
-    }
-    report = Report(records, resources, perimeter, colour=not args.output and _colour_terminal(),
+    report = Report(records, resources, config.values(), colour=not args.output and _colour_terminal(),
                     organization=list(organization))
     output = FORMATS[args.format](report)
     if args.output:

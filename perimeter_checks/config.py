@@ -64,6 +64,10 @@ class PerimeterConfig:
     def configured(self) -> bool:
         return any(getattr(self, name) for name in _PATTERNS)
 
+    def values(self) -> dict:
+        """Every perimeter value key (not exemptions) with its list, in documented order."""
+        return {name: list(getattr(self, name)) for name in _PATTERNS}
+
 
 def parse_config(data, source: str = "<config>") -> PerimeterConfig:
     """Validate a loaded YAML document; every problem is a ConfigError naming the key."""

@@ -28,11 +28,7 @@ _EXEMPTED_QUERY = "data.perimeter_checks.lib.findings.exempted"
 
 def perimeter_data(config: PerimeterConfig) -> dict:
     """The config as conftest's `--data perimeter.yaml` would present it (data.perimeter)."""
-    body = {
-        key: list(getattr(config, key))
-        for key in ("org_ids", "org_paths", "account_ids", "trusted_accounts", "vpc_ids", "vpc_endpoint_ids", "cidrs", "regions")
-        if getattr(config, key)
-    }
+    body = {key: value for key, value in config.values().items() if value}
     if config.exemptions:
         body["exemptions"] = [
             {"rule": e.rule, "resource": e.resource, "reason": e.reason,

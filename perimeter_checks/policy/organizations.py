@@ -277,6 +277,14 @@ def _exception_issues(statement: Statement, config: PerimeterConfig) -> list:
 
 # ---------------------------------------------------------------- predicates
 
+def _deny_clause_issues(statement, clause, judge, config: PerimeterConfig) -> list:
+    """A Deny's perimeter clause must fire when its key is absent, then name values of yours."""
+    problem = _fires_when_absent(clause)
+    if problem:
+        return [Issue(FAIL, f"{statement.label}: {problem}")]
+    return _clause_value_issues(statement, clause, judge, config)
+
+
 def org_resource_perimeter(document, config: PerimeterConfig) -> list:
     """M1: a resource-perimeter Deny fires for resources outside your organization, with sane exceptions."""
     if not kind_of(document):
@@ -288,11 +296,7 @@ def org_resource_perimeter(document, config: PerimeterConfig) -> list:
         for clause in statement.conditions:
             if clause.key not in RESOURCE_KEYS:
                 continue
-            problem = _fires_when_absent(clause)
-            if problem:
-                issues.append(Issue(FAIL, f"{statement.label}: {problem}"))
-                continue
-            issues.extend(_clause_value_issues(statement, clause, _org_value, config))
+            issues.extend(_deny_clause_issues(statement, clause, _org_value, config))
         issues.extend(_exception_issues(statement, config))
     return issues
 
@@ -311,22 +315,14 @@ def org_network_perimeter(document, config: PerimeterConfig) -> list:
                 if clause.key == "aws:sourcevpc":
                     issues.extend(_clause_value_issues(statement, clause, _network_value, config))
                 elif clause.key == REGION_KEY:
-                    problem = _fires_when_absent(clause)
-                    if problem:
-                        issues.append(Issue(FAIL, f"{statement.label}: {problem}"))
-                    else:
-                        issues.extend(_clause_value_issues(statement, clause, _region_judge, config))
+                    issues.extend(_deny_clause_issues(statement, clause, _region_judge, config))
             continue
         if "network" not in found:
             continue
         for clause in statement.conditions:
             if clause.key not in NETWORK_KEYS:
                 continue
-            problem = _fires_when_absent(clause)
-            if problem:
-                issues.append(Issue(FAIL, f"{statement.label}: {problem}"))
-                continue
-            issues.extend(_clause_value_issues(statement, clause, _network_value, config))
+            issues.extend(_deny_clause_issues(statement, clause, _network_value, config))
         if not _has_bool(statement, "aws:viaawsservice", "false"):
             issues.append(Issue(FAIL, f"{statement.label}: no aws:ViaAWSService = false exception, so AWS services calling on your behalf are denied"))
         if kind == "rcp" and not _has_bool(statement, "aws:principalisawsservice", "false"):
@@ -353,11 +349,7 @@ def rcp_identity_perimeter(document, config: PerimeterConfig) -> list:
             for clause in statement.conditions:
                 if clause.key not in IDENTITY_KEYS:
                     continue
-                problem = _fires_when_absent(clause)
-                if problem:
-                    issues.append(Issue(FAIL, f"{statement.label}: {problem}"))
-                    continue
-                issues.extend(_clause_value_issues(statement, clause, _org_value, config))
+                issues.extend(_deny_clause_issues(statement, clause, _org_value, config))
             if "identity" in found:
                 if not _has_bool(statement, "aws:principalisawsservice", "false"):
                     issues.append(Issue(FAIL, f"{statement.label}: no aws:PrincipalIsAWSService = false exception, so AWS service principals are denied"))
@@ -368,11 +360,7 @@ def rcp_identity_perimeter(document, config: PerimeterConfig) -> list:
             for clause in statement.conditions:
                 if clause.key not in SOURCE_KEYS | {"aws:sourceaccount"} or clause.base == "null":
                     continue
-                problem = _fires_when_absent(clause)
-                if problem:
-                    issues.append(Issue(FAIL, f"{statement.label}: {problem}"))
-                    continue
-                issues.extend(_clause_value_issues(statement, clause, _org_value, config))
+                issues.extend(_deny_clause_issues(statement, clause, _org_value, config))
             if not _has_bool(statement, "aws:principalisawsservice", "true"):
                 issues.append(Issue(FAIL, f"{statement.label}: without Bool aws:PrincipalIsAWSService = true the confused-deputy Deny also denies your own principals"))
             if not any(c.key == "aws:sourceaccount" and c.base == "null" and c.values
