@@ -32,6 +32,8 @@ _OPEN_CIDR = re.compile(r"^[0-9a-f:.]+/0$")
 _TF_REFERENCE = re.compile(r"(?<![\w.\-])(aws_[a-z0-9_]+)\.[\w-]+")
 _CFN_REFERENCE = re.compile(r"\$\{AWS::StackResource:([^}.]+)")
 _INTERNET_GATEWAY_TYPES = {"aws_internet_gateway", "AWS::EC2::InternetGateway"}
+# Marks a value read through a block that is itself an expression (values_at).
+_OF_OPAQUE_BLOCK = " of an expression"
 
 
 def _text(value) -> str:
@@ -73,7 +75,7 @@ def values_at(attributes, path: str) -> list:
                     if key in item:
                         found.append(item[key])
                 elif norm(item) is not _ABSENT:
-                    found.append(Unresolved(f"{key} of an expression"))
+                    found.append(Unresolved(f"{key}{_OF_OPAQUE_BLOCK}"))
         level = found
     return [x for value in level for x in _flatten(value)]
 
@@ -128,7 +130,12 @@ def clause_issues(attributes: dict, clause: dict) -> list:
             return []
     values = values_at(attributes, path)
     if clause.get("required"):
-        return [] if values else [Issue(FAIL, f"{path} is not set{suffix}")]
+        if not values:
+            return [Issue(FAIL, f"{path} is not set{suffix}")]
+        # a block that is an expression (a dynamic block with an unknown for_each) may be absent
+        if all(isinstance(v, Unresolved) and v.expression.endswith(_OF_OPAQUE_BLOCK) for v in values):
+            return [Issue(WARN, f"{path} cannot be resolved statically{suffix}")]
+        return []
     if clause.get("present"):
         if any(norm(v) is not _UNRESOLVED for v in values):
             return [Issue(FAIL, f"{path} is set{suffix}")]

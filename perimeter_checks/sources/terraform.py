@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perimeter_checks.exemptions import inline_skips
+from perimeter_checks.sources.hcl_expressions import ModuleScope
 from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
 from perimeter_checks.rules import ResourceView
 
@@ -58,6 +59,7 @@ class _Module:
     prefix: str
     files: dict  # path -> parsed HCL
     inputs: dict = field(default_factory=dict)
+    scope: ModuleScope | None = None  # count / for_each, evaluated from the source text
     _locals_done: dict = field(default_factory=dict)
     _resolving: set = field(default_factory=set)
 
@@ -65,6 +67,10 @@ class _Module:
         for path, parsed in self.files.items():
             for block in parsed.get(kind, []) or []:
                 yield path, block
+
+    def exists(self, path: Path, *header: str) -> bool:
+        """False only when count is certainly 0 or for_each certainly empty."""
+        return self.scope is None or self.scope.instances(path, *header) != 0
 
     # ---------------------------------------------------------- scope
 
@@ -243,10 +249,12 @@ def scan_terraform(paths: list) -> TerraformScan:
                     if target:
                         called.add(target)
     views: list = []
+    sources: dict = {}  # path -> block attributes read from the source text, shared by every scope
     for directory, files in directories.items():
         if directory in called:
             continue
-        module = _Module(directory, "", {p: parsed[p] for p in files if p in parsed})
+        module_files = {p: parsed[p] for p in files if p in parsed}
+        module = _Module(directory, "", module_files, scope=ModuleScope(list(module_files), cache=sources))
         _collect(module, parsed, views, errors, depth=0, stack=(directory,), referrers={})
     return TerraformScan(views=[v for v in views if _requested(Path(v.file), paths)], errors=errors)
 
@@ -291,6 +299,24 @@ def _referrers_of(index: dict, address: str, resource_type: str) -> tuple:
     return tuple(sorted(a for t, a in index.get(address, ()) if t == resource_type))
 
 
+def _render_dynamic_blocks(module: _Module, path: Path, resource_type: str, name: str, attributes: dict) -> dict:
+    """`dynamic "x"` blocks become attribute x the way Terraform expands them.
+
+    A for_each that is certainly empty leaves x absent; a known non-empty one gives x its
+    `content`; an undecidable one makes x an expression, so checks on it warn.
+    """
+    dynamic = attributes.pop("dynamic", None)
+    for entry in dynamic if isinstance(dynamic, list) else [dynamic] if isinstance(dynamic, dict) else []:
+        for block_name, spec in entry.items() if isinstance(entry, dict) else ():
+            instances = module.scope.instances(path, "resource", resource_type, name, dynamic=block_name)
+            if instances == 0:
+                continue
+            content = spec.get("content") if isinstance(spec, dict) else None
+            known = isinstance(instances, int) and block_name not in attributes and content is not None
+            attributes[block_name] = content if known else f"${{dynamic {block_name}}}"
+    return attributes
+
+
 def _collect(
     module: _Module, parsed: dict, views: list, errors: list, depth: int, stack: tuple, referrers: dict
 ) -> None:
@@ -306,43 +332,42 @@ def _collect(
     def resolve_document(name: str):
         return document_from_data_block(name, lookup)
 
-    for path, block in module.blocks("resource"):
-        for resource_type, instances in block.items():
-            if not isinstance(instances, dict):
-                continue
-            for name, body in instances.items():
-                for target in _references(body):
-                    referrers.setdefault(module.prefix + target, []).append(
-                        (resource_type, f"{module.prefix}{resource_type}.{name}")
-                    )
-        for resource_type, instances in block.items():
-            if not isinstance(instances, dict):
-                continue
-            for name, body in instances.items():
-                if not isinstance(body, dict):
-                    continue
-                start = int(body.get("__start_line__", 0) or 0)
-                skips = inline_skips(_lines(path), start, int(body.get("__end_line__", start) or start))
-                views.append(
-                    ResourceView(
-                        framework="terraform",
-                        type=resource_type,
-                        address=f"{module.prefix}{resource_type}.{name}",
-                        attributes=unwrap_attributes(module.resolve(body)),
-                        resolve_document=resolve_document,
-                        file=str(path),
-                        line=start,
-                        skips=tuple(sorted(skips.items())),
-                        referrers=functools.partial(_referrers_of, referrers, f"{module.prefix}{resource_type}.{name}"),
-                        # the module directory is one unit (organization perimeter completeness)
-                        peers=functools.partial(_peers_in_directory, views, os.path.dirname(str(path))),
-                    )
-                )
+    existing = [
+        (path, resource_type, name, body)
+        for path, block in module.blocks("resource")
+        for resource_type, instances in block.items()
+        if isinstance(instances, dict)
+        for name, body in instances.items()
+        if isinstance(body, dict) and module.exists(path, "resource", resource_type, name)
+    ]
+    for path, resource_type, name, body in existing:
+        for target in _references(body):
+            referrers.setdefault(module.prefix + target, []).append(
+                (resource_type, f"{module.prefix}{resource_type}.{name}")
+            )
+    for path, resource_type, name, body in existing:
+        start = int(body.get("__start_line__", 0) or 0)
+        skips = inline_skips(_lines(path), start, int(body.get("__end_line__", start) or start))
+        views.append(
+            ResourceView(
+                framework="terraform",
+                type=resource_type,
+                address=f"{module.prefix}{resource_type}.{name}",
+                attributes=_render_dynamic_blocks(module, path, resource_type, name, unwrap_attributes(module.resolve(body))),
+                resolve_document=resolve_document,
+                file=str(path),
+                line=start,
+                skips=tuple(sorted(skips.items())),
+                referrers=functools.partial(_referrers_of, referrers, f"{module.prefix}{resource_type}.{name}"),
+                # the module directory is one unit (organization perimeter completeness)
+                peers=functools.partial(_peers_in_directory, views, os.path.dirname(str(path))),
+            )
+        )
     if depth >= MAX_MODULE_DEPTH:
         return
-    for _, block in module.blocks("module"):
+    for path, block in module.blocks("module"):
         for name, call in block.items():
-            if not isinstance(call, dict):
+            if not isinstance(call, dict) or not module.exists(path, "module", name):
                 continue
             target = _module_source(call, module.directory)
             if target is None or target in stack or not target.is_dir():
@@ -352,5 +377,6 @@ def _collect(
                 for key, raw in call.items()
                 if not key.startswith("__") and key not in ("source", "version", "providers", "count", "for_each")
             }
-            child = _Module(target, f"{module.prefix}module.{name}.", _load_files(target, parsed, errors), inputs)
+            files = _load_files(target, parsed, errors)
+            child = _Module(target, f"{module.prefix}module.{name}.", files, inputs, module.scope.child(path, name, list(files)))
             _collect(child, parsed, views, errors, depth + 1, stack + (target,), referrers)

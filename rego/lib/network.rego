@@ -58,7 +58,15 @@ _pick(item, key) := item[key] if {
 	is_object(item)
 	not values.is_unresolved(item)
 	key in object.keys(item)
-} else := values.unresolved(concat("", [key, " of an expression"])) if _opaque(item)
+} else := values.unresolved(concat("", [key, _of_opaque_block])) if _opaque(item)
+
+# Marks a value read through a block that is itself an expression (values_at).
+_of_opaque_block := " of an expression"
+
+_through_opaque_block(v) if {
+	values.is_unresolved(v)
+	endswith(v.__unresolved__, _of_opaque_block)
+}
 
 _opaque(item) if values.is_unresolved(item)
 
@@ -180,6 +188,10 @@ clause_issues(attributes, clause) := set() if {
 _judged(_, clause, vs) := {_fail(sprintf("%s is not set%s", [clause.path, _suffix(clause)]))} if {
 	object.get(clause, "required", false) == true
 	count(vs) == 0
+} else := {_warn(sprintf("%s cannot be resolved statically%s", [clause.path, _suffix(clause)]))} if {
+	# a block that is an expression (a dynamic block with an unknown for_each) may be absent
+	object.get(clause, "required", false) == true
+	every v in vs { _through_opaque_block(v) }
 } else := set() if {
 	object.get(clause, "required", false) == true
 } else := {_fail(sprintf("%s is set%s", [clause.path, _suffix(clause)]))} if {
