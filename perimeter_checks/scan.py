@@ -88,10 +88,10 @@ def _document_views(path: Path, result: ScanResult, explicit: bool) -> tuple:
 
 
 def collect_inputs(paths: list, result: ScanResult, skip_non_iac: bool = False) -> list:
-    """[(document or None, views)]: Terraform views (no raw document), then each plan/template."""
+    """[(document or None, views)]: each Terraform root module's views (no raw document), then each plan/template."""
     terraform = scan_terraform(paths)
     result.errors.extend(terraform.errors)
-    inputs = [(None, list(terraform.views))] if terraform.views else []
+    inputs = [(None, views) for views in terraform.roots]
     named = {Path(p).resolve() for p in paths if Path(p).is_file()}
     unknown_kind = [p for p in paths if Path(p).is_file() and Path(p).suffix.lower() not in _DOCUMENT_SUFFIXES | {".tf"}]
     (result.notes if skip_non_iac else result.errors).extend(

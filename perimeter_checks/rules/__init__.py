@@ -107,7 +107,8 @@ def evaluate(rule: Rule, view: ResourceView, config: PerimeterConfig) -> list:
     if isinstance(spec, str) and spec.startswith(ORGANIZATION_SPEC):
         return _evaluate_organization(rule, view, spec, config)
     if rule.check in RESOURCE_CHECKS:
-        return [Finding(rule.id, view.address, i.verdict, i.message) for i in RESOURCE_CHECKS[rule.check](view, spec, config)]
+        issues = RESOURCE_CHECKS[rule.check](view, spec, config)
+        return list(dict.fromkeys(Finding(rule.id, view.address, i.verdict, i.message) for i in issues))
     predicate = PREDICATES[rule.check]
     findings = []
     for value in policy_values(spec, view):
@@ -117,7 +118,8 @@ def evaluate(rule: Rule, view: ResourceView, config: PerimeterConfig) -> list:
             findings.append(Finding(rule.id, view.address, WARN, f"policy cannot be verified statically: {exc}"))
             continue
         findings.extend(Finding(rule.id, view.address, i.verdict, i.message) for i in predicate(document, config))
-    return findings
+    # statements that repeat a Sid and a shape say the same thing once, as Rego's sets do
+    return list(dict.fromkeys(findings))
 
 
 # "organization:<content attribute>:<type attribute>": an SCP or RCP; the type decides which.

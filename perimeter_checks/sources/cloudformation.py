@@ -95,6 +95,9 @@ def _intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node):
 
 
 _TemplateLoader.add_multi_constructor("!", _intrinsic)
+# CloudFormation reads an unquoted 2012-10-17 as text, and every engine needs JSON values.
+for _tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+    _TemplateLoader.add_constructor(_tag, yaml.SafeLoader.construct_scalar)
 
 
 def load_yaml(text: str):

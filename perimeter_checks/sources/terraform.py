@@ -201,7 +201,7 @@ def _module_source(block: dict, directory: Path) -> Path | None:
 
 @dataclass
 class TerraformScan:
-    views: list
+    roots: list  # per root module, its views: addresses are unique only within one root
     errors: list  # one-line messages
 
 
@@ -248,15 +248,19 @@ def scan_terraform(paths: list) -> TerraformScan:
                     target = _module_source(call, path.parent)
                     if target:
                         called.add(target)
-    views: list = []
+    roots: list = []
     sources: dict = {}  # path -> block attributes read from the source text, shared by every scope
     for directory, files in directories.items():
         if directory in called:
             continue
         module_files = {p: parsed[p] for p in files if p in parsed}
         module = _Module(directory, "", module_files, scope=ModuleScope(list(module_files), cache=sources))
+        views: list = []
         _collect(module, parsed, views, errors, depth=0, stack=(directory,), referrers={})
-    return TerraformScan(views=[v for v in views if _requested(Path(v.file), paths)], errors=errors)
+        requested = [v for v in views if _requested(Path(v.file), paths)]
+        if requested:
+            roots.append(requested)
+    return TerraformScan(roots=roots, errors=errors)
 
 
 def _requested(file: Path, paths: list) -> bool:
