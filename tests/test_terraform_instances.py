@@ -128,3 +128,30 @@ def test_dynamic_blocks_expand_like_terraform(tmp_path, for_each, expected):
     """Empty: the block is absent; known: its content counts; unknown (root variable): a warning."""
     (tmp_path / "main.tf").write_text(LAMBDA.replace("{for_each}", for_each))
     assert findings(tmp_path, "LAMBDA_OUTSIDE") == expected
+
+
+def test_one_module_under_two_roots_is_judged_in_each_by_every_engine(tmp_path):
+    """Same addresses from two example roots stay two findings (the rego input is per root)."""
+    (tmp_path / "modules" / "fn").mkdir(parents=True)
+    (tmp_path / "modules" / "fn" / "main.tf").write_text(CHILD)
+    for root in ("one", "two"):
+        (tmp_path / root).mkdir()
+        (tmp_path / root / "main.tf").write_text(
+            'module "fn" {\n  source = "../modules/fn"\n  enable_url = true\n}\n')
+    for engine in ("python", "rego"):
+        result = scan([str(tmp_path)], PerimeterConfig(), engine=engine)
+        urls = [v.address for f, v, _ in result.findings if f.rule_id == "PERIM_M7_LAMBDA_URL_PUBLIC"]
+        assert urls == ["module.fn.aws_lambda_function_url.this"] * 2, engine
+
+
+def test_unquoted_yaml_dates_reach_every_engine_as_text(tmp_path):
+    """CloudFormation reads `Version: 2012-10-17` as text; the rego engine crashed on a date."""
+    (tmp_path / "t.yaml").write_text(
+        "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  P:\n    Type: AWS::SQS::QueuePolicy\n"
+        "    Properties:\n      Queues: [q]\n      PolicyDocument:\n        Version: 2012-10-17\n"
+        "        Statement:\n          - {Effect: Allow, Principal: '*', Action: 'sqs:*', Resource: '*'}\n")
+    verdicts = {
+        engine: [(f.rule_id, f.verdict) for f, _, _ in scan([str(tmp_path)], PerimeterConfig(), engine=engine).findings]
+        for engine in ("python", "rego")
+    }
+    assert verdicts["python"] == verdicts["rego"] and ("PERIM_M3_SQS_POLICY", "fail") in verdicts["python"]
