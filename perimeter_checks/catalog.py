@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from perimeter_checks import safe_yaml
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 SEVERITIES = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
@@ -77,7 +77,7 @@ class Catalog:
 
 @functools.lru_cache(maxsize=1)
 def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = safe_yaml.safe_load(path.read_text(encoding="utf-8"))
     mitigations = {m["id"]: Mitigation(**m) for m in raw["mitigations"]}
     # Policy rules name "carriers" (where a policy document lives); attribute rules name
     # "targets" (resource type -> the attribute spec their check reads).

@@ -26,7 +26,7 @@ from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
 from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
 from perimeter_checks.rules import ResourceView, evaluate
-from perimeter_checks.sources.cloudformation import context_of_file, types_of_file
+from perimeter_checks.sources.cloudformation import context_of_file, template_of_file, template_views, types_of_file
 from perimeter_checks.sources.plan import unknown_values_of_file
 
 UNRESOLVED_ENV = "PERIMETER_UNRESOLVED"
@@ -134,13 +134,8 @@ def template_peers(path: str):
 
 @functools.lru_cache(maxsize=32)
 def _template_views(path: str, _modified: float) -> tuple:
-    from perimeter_checks.sources.cloudformation import TemplateError, is_template, load_template_file, template_views
-
-    try:
-        document = load_template_file(path)
-    except (OSError, UnicodeDecodeError, TemplateError):
-        return ()
-    return tuple(template_views(document, path)) if is_template(document) else ()
+    document = template_of_file(path)
+    return tuple(template_views(document, path)) if document is not None else ()
 
 
 def _module_prefix(address: str, resource_type: str) -> str:

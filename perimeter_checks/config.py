@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from perimeter_checks import safe_yaml
+
 CONFIG_ENV = "PERIMETER_CONFIG"
 DEFAULT_CONFIG_FILE = "perimeter.yaml"
 
@@ -134,7 +136,7 @@ def load_config_file(path: str | os.PathLike) -> PerimeterConfig:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror or exc})") from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

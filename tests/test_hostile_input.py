@@ -48,6 +48,19 @@ def test_yaml_bomb_is_refused_quickly(tmp_path):
     assert any("YAML aliases" in w for w in result.warnings)
 
 
+def test_too_many_aliases_are_refused(tmp_path):
+    aliases = ", ".join(["*a"] * 1001)
+    (tmp_path / "aliases.yaml").write_text(f"x: &a 1\ny: [{aliases}]\nResources: {{B: {{Type: AWS::S3::Bucket}}}}\n")
+    result, _ = timed_scan([tmp_path])
+    assert any("more than 1000 YAML aliases" in w for w in result.warnings)
+
+
+def test_an_alias_inside_its_own_anchor_is_refused(tmp_path):
+    (tmp_path / "cycle.yaml").write_text("a: &a [1, *a]\nResources: {B: {Type: AWS::S3::Bucket, Properties: *a}}\n")
+    result, _ = timed_scan([tmp_path])
+    assert any("refers to its own anchor" in w for w in result.warnings)
+
+
 def test_object_constructing_tags_are_refused_and_nothing_runs(tmp_path):
     marker = tmp_path / "pwned"
     (tmp_path / "template.yaml").write_text(

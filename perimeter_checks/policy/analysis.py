@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from perimeter_checks import safe_yaml
 from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.conditions import Clause
 from perimeter_checks.policy.document import PolicyDocument, Principal, Statement
@@ -480,7 +479,7 @@ def _aws_service_statement(statement: Statement) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _aws_owned_patterns() -> tuple:
-    data = yaml.safe_load(_AWS_OWNED_FILE.read_text(encoding="utf-8"))
+    data = safe_yaml.safe_load(_AWS_OWNED_FILE.read_text(encoding="utf-8"))
     buckets = tuple(f"arn:aws:s3:::{b}" for b in data["s3_buckets"])
     return tuple(p for b in buckets for p in (b, b + "/*")), tuple(data["arns"])
 

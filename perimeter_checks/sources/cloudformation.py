@@ -17,6 +17,7 @@ import yaml
 
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
 from perimeter_checks.rules import ResourceView
+from perimeter_checks.safe_yaml import SafeLoader
 
 MAX_ALIASES = 1000
 # Aliases share nodes, so a small file can stand for billions of values (the "billion
@@ -39,44 +40,53 @@ class TemplateError(ValueError):
     """A file that is not a readable template; one line for the user."""
 
 
-class _TemplateLoader(yaml.SafeLoader):
-    """SafeLoader plus CloudFormation's short tags; aliases are capped (YAML bombs)."""
+class _TemplateLoader(SafeLoader):
+    """SafeLoader plus CloudFormation's short tags; aliases are capped (YAML bombs).
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise TemplateError(f"more than {MAX_ALIASES} YAML aliases")
-        return super().compose_node(parent, index)
+    The caps are checked on the composed node graph, before anything is constructed: the
+    C parser composes without calling back into Python, and aliases only share nodes, so
+    the graph stays as small as the text.
+    """
 
     def construct_document(self, node):
-        if _expanded_size(node) > MAX_EXPANDED_NODES:
+        aliases, expanded = _graph_size(node)
+        if aliases > MAX_ALIASES:
+            raise TemplateError(f"more than {MAX_ALIASES} YAML aliases")
+        if expanded > MAX_EXPANDED_NODES:
             raise TemplateError(f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values")
         return super().construct_document(node)
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """Nodes of the tree once every alias is expanded; linear in the composed graph."""
+def _children(node: yaml.Node) -> list:
+    if isinstance(node, yaml.ScalarNode):
+        return []
+    return [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+
+
+def _graph_size(root: yaml.Node) -> tuple:
+    """(aliases, nodes once every alias is expanded) of a composed graph; linear in its size.
+
+    Aliases only share nodes, so every reference to a node beyond its first is one alias of
+    the text. An alias inside its own anchor makes a cycle, which would expand forever.
+    """
     sizes: dict = {}
+    expanding: set = set()
+    references = 0
     stack = [(root, False)]
     while stack:
         node, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[id(node)] = 1
-            continue
-        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+        children = _children(node)
         if children_done:
-            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
-        else:
+            sizes[id(node)] = 1 + sum(sizes[id(c)] for c in children)
+            references += len(children)
+            expanding.discard(id(node))
+        elif id(node) in expanding:
+            raise TemplateError("a YAML alias refers to its own anchor")
+        elif id(node) not in sizes:
+            expanding.add(id(node))
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
-    return sizes[id(root)]
+    return references - (len(sizes) - 1), sizes[id(root)]
 
 
 def _intrinsic(loader: _TemplateLoader, suffix: str, node: yaml.Node):
@@ -135,12 +145,6 @@ def template_context(document: dict) -> tuple:
     return parameters, frozenset(document.get("Resources") or {})
 
 
-@functools.lru_cache(maxsize=64)
-def _cached_context(path: str, modified: float) -> tuple:
-    document = load_template_file(path)
-    return template_context(document) if is_template(document) else ({}, frozenset())
-
-
 def resource_types(document: dict) -> dict:
     """Logical ID -> resource Type of a template."""
     resources = document.get("Resources") if isinstance(document, dict) else None
@@ -150,25 +154,37 @@ def resource_types(document: dict) -> dict:
 
 
 @functools.lru_cache(maxsize=64)
-def _cached_types(path: str, modified: float) -> dict:
-    document = load_template_file(path)
-    return resource_types(document) if is_template(document) else {}
+def _cached_template(path: str, modified: float) -> tuple:
+    """(document or None, context, types) of a file: read once however many checks ask about it."""
+    try:
+        document = load_template_file(path)
+    except (OSError, UnicodeDecodeError, TemplateError):
+        document = None
+    if not is_template(document):
+        return None, ({}, frozenset()), {}
+    return document, template_context(document), resource_types(document)
+
+
+def _template_file(path: str) -> tuple:
+    try:
+        return _cached_template(path, Path(path).stat().st_mtime)
+    except OSError:
+        return None, ({}, frozenset()), {}
+
+
+def template_of_file(path: str) -> dict | None:
+    """The template of a file Checkov scans (shared: do not modify); None when it is not one."""
+    return _template_file(path)[0]
 
 
 def types_of_file(path: str) -> dict:
     """resource_types() of a template Checkov scans; empty when the file cannot be read."""
-    try:
-        return _cached_types(path, Path(path).stat().st_mtime)
-    except (OSError, UnicodeDecodeError, TemplateError):
-        return {}
+    return _template_file(path)[2]
 
 
 def context_of_file(path: str) -> tuple:
     """Template context for a file Checkov scans; empty when the file cannot be read."""
-    try:
-        return _cached_context(path, Path(path).stat().st_mtime)
-    except (OSError, UnicodeDecodeError, TemplateError):
-        return {}, frozenset()
+    return _template_file(path)[1]
 
 
 def _metadata_skips(resource: dict) -> tuple:
