@@ -155,3 +155,50 @@ def test_unquoted_yaml_dates_reach_every_engine_as_text(tmp_path):
         for engine in ("python", "rego")
     }
     assert verdicts["python"] == verdicts["rego"] and ("PERIM_M3_SQS_POLICY", "fail") in verdicts["python"]
+
+
+PUBLIC_DOCUMENT = """
+data "aws_iam_policy_document" "{name}" {
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+  }
+}
+"""
+QUEUE_MODULE = """
+variable "policy" { default = null }
+variable "create_policy" { default = true }
+""" + PUBLIC_DOCUMENT.replace("{name}", "this") + """
+resource "aws_sqs_queue_policy" "this" {
+  queue_url = "q"
+  policy    = var.create_policy ? coalesce(var.policy, data.aws_iam_policy_document.this[0].json) : null
+}
+"""
+
+
+def queue_findings(tmp_path, call_body: str, caller_extra: str = "") -> list:
+    (tmp_path / "modules" / "queue").mkdir(parents=True)
+    (tmp_path / "modules" / "queue" / "main.tf").write_text(QUEUE_MODULE)
+    (tmp_path / "main.tf").write_text('module "q" {\n  source = "./modules/queue"\n' + call_body + "}\n" + caller_extra)
+    return sorted({(f.rule_id, f.verdict) for f, _, _ in scan([str(tmp_path)], PerimeterConfig()).findings
+                   if f.rule_id == "PERIM_M3_SQS_POLICY"})
+
+
+def test_a_policy_chosen_by_conditional_and_coalesce_is_the_modules_own_document(tmp_path):
+    assert queue_findings(tmp_path, "") == [("PERIM_M3_SQS_POLICY", "fail")]
+
+
+def test_a_policy_that_evaluates_to_null_is_not_set(tmp_path):
+    assert queue_findings(tmp_path, "  create_policy = false\n") == []
+
+
+def test_a_document_passed_as_a_module_argument_is_the_callers(tmp_path):
+    """The child has a document of the same name; the caller's must be judged."""
+    caller_document = PUBLIC_DOCUMENT.replace("{name}", "this").replace('type        = "*"', 'type        = "AWS"').replace(
+        'identifiers = ["*"]', 'identifiers = ["arn:aws:iam::111122223333:root"]')
+    argument = "  policy = data.aws_iam_policy_document.this.json\n"
+    assert queue_findings(tmp_path, argument, caller_document) == [("PERIM_M3_SQS_POLICY", "warn")]

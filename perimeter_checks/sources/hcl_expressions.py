@@ -15,6 +15,8 @@ import json
 import re
 from pathlib import Path
 
+from perimeter_checks.policy.terraform import document_reference
+
 UNKNOWN = type("Unknown", (), {"__repr__": lambda self: "UNKNOWN"})()
 MAX_DEPTH = 64
 
@@ -314,7 +316,10 @@ class _Parser:
         if root in ("var", "local") and self.peek()[1] == "." and self.peek(1)[0] == "ident":
             self.take()
             return self.evaluator.lookup(root, self.take()[1])
-        return UNKNOWN  # resources, data sources, each, count, path, module outputs
+        if root == "data" and [t[1] for t in self.tokens[self.index:self.index + 3]] == [".", "aws_iam_policy_document", "."]:
+            self.index += 3
+            return _DataDocument(self.take()[1])
+        return UNKNOWN  # resources, other data sources, each, count, path, module outputs
 
     def call(self, name: str):
         self.take("(")
@@ -528,9 +533,15 @@ def _numbers_equal(left, right) -> bool:
             and not isinstance(right, bool) and left == right)
 
 
+class _DataDocument(str):
+    """data.aws_iam_policy_document.<name>: its .json is the reference the policy loaders resolve."""
+
+
 def _attribute(value, name: str):
     if value is UNKNOWN:
         return UNKNOWN
+    if isinstance(value, _DataDocument):
+        return f"${{data.aws_iam_policy_document.{value}.json}}" if name in ("json", "minified_json") else UNKNOWN
     if isinstance(value, dict):
         if name not in value:
             raise ExpressionError(f"no attribute {name!r}")
@@ -541,6 +552,8 @@ def _attribute(value, name: str):
 def _index(value, key):
     if value is UNKNOWN or key is UNKNOWN:
         return UNKNOWN
+    if isinstance(value, _DataDocument):
+        return value  # one instance of a counted data source: the same document
     if isinstance(value, dict):
         if str(key) not in value:
             raise ExpressionError(f"no key {key!r}")
@@ -657,6 +670,16 @@ def tfvars(directory: Path) -> dict:
     return values
 
 
+CALLER_DOCUMENT_SUFFIX = "--from-caller"
+
+
+def caller_document(value):
+    """A caller's data.aws_iam_policy_document passed as a module argument, renamed so that
+    the child looks it up among its caller's documents, not its own of the same name."""
+    name = document_reference(value)
+    return value if name is None else f"${{data.aws_iam_policy_document.{name}{CALLER_DOCUMENT_SUFFIX}.json}}"
+
+
 def _file_blocks(path: Path, cache: dict) -> dict:
     if path not in cache:
         try:
@@ -714,13 +737,19 @@ class ModuleScope:
     def _variable(self, name: str):
         if self.caller is not None:
             if name in self.arguments:
-                return self.caller.evaluator.evaluate(self.arguments[name])
+                return caller_document(self.caller.evaluator.evaluate(self.arguments[name]))
             default = self._merged("variable", name).get("default")
             return None if default is None else Evaluator(lambda *_: UNKNOWN).evaluate(default)
         if "*" in self.root_values:
             return UNKNOWN
         kind, value = self.root_values.get(name, ("value", UNKNOWN))
         return Evaluator(lambda *_: UNKNOWN).evaluate(value) if kind == "tokens" else value
+
+    def attribute(self, path: Path, header: tuple, name: str):
+        """The value of a block's top-level attribute, or UNKNOWN when any part of it is."""
+        tokens = self.block(path, *header).get(name)
+        value = UNKNOWN if tokens is None else self.evaluator.evaluate(tokens)
+        return UNKNOWN if _contains_unknown(value) else value
 
     def instances(self, path: Path, *header: str, dynamic: str | None = None):
         """Instances of the block (or of one of its dynamic blocks): count, for_each size, 1, or UNKNOWN."""

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perimeter_checks.exemptions import inline_skips
-from perimeter_checks.sources.hcl_expressions import ModuleScope
-from perimeter_checks.policy.terraform import document_from_data_block, unwrap_attributes
+from perimeter_checks.policy.values import is_expression
+from perimeter_checks.sources.hcl_expressions import UNKNOWN, ModuleScope, caller_document
+from perimeter_checks.policy.terraform import document_from_data_block, document_reference, unwrap_attributes
 from perimeter_checks.rules import ResourceView
 
 SKIPPED_DIRS = {".terraform", ".git", "node_modules"}
@@ -60,6 +61,8 @@ class _Module:
     files: dict  # path -> parsed HCL
     inputs: dict = field(default_factory=dict)
     scope: ModuleScope | None = None  # count / for_each, evaluated from the source text
+    # data.aws_iam_policy_document of the caller, passed in as arguments: alias -> block
+    caller_documents: dict = field(default_factory=dict)
     _locals_done: dict = field(default_factory=dict)
     _resolving: set = field(default_factory=set)
 
@@ -303,6 +306,29 @@ def _referrers_of(index: dict, address: str, resource_type: str) -> tuple:
     return tuple(sorted(a for t, a in index.get(address, ()) if t == resource_type))
 
 
+def _evaluate_expressions(module: _Module, path: Path, resource_type: str, name: str, attributes: dict) -> dict:
+    """Top-level attributes the simple resolver left as `${...}`, evaluated from the source text
+    when every part is known (conditionals, coalesce(), try(), module arguments and defaults)."""
+    for key, value in list(attributes.items()):
+        if isinstance(value, str) and is_expression(value) and document_reference(value) is None:
+            evaluated = module.scope.attribute(path, ("resource", resource_type, name), key)
+            if evaluated is None:
+                del attributes[key]  # null: the argument is not set
+            elif evaluated is not UNKNOWN:
+                attributes[key] = evaluated
+    return attributes
+
+
+def _pass_document(value, module: _Module, documents: dict, lookup, passed: dict):
+    """Arguments naming one of the caller's policy documents keep naming it in the child."""
+    name = document_reference(value)
+    if name is None or (name not in documents and name not in module.caller_documents):
+        return value
+    renamed = caller_document(value)
+    passed[document_reference(renamed)] = functools.partial(lookup, name)
+    return renamed
+
+
 def _render_dynamic_blocks(module: _Module, path: Path, resource_type: str, name: str, attributes: dict) -> dict:
     """`dynamic "x"` blocks become attribute x the way Terraform expands them.
 
@@ -330,6 +356,8 @@ def _collect(
             documents[name] = body
 
     def lookup(name: str):
+        if name in module.caller_documents:
+            return module.caller_documents[name]()
         body = documents.get(name)
         return None if body is None else unwrap_attributes(module.resolve(body))
 
@@ -357,7 +385,10 @@ def _collect(
                 framework="terraform",
                 type=resource_type,
                 address=f"{module.prefix}{resource_type}.{name}",
-                attributes=_render_dynamic_blocks(module, path, resource_type, name, unwrap_attributes(module.resolve(body))),
+                attributes=_render_dynamic_blocks(
+                    module, path, resource_type, name,
+                    _evaluate_expressions(module, path, resource_type, name, unwrap_attributes(module.resolve(body))),
+                ),
                 resolve_document=resolve_document,
                 file=str(path),
                 line=start,
@@ -376,11 +407,13 @@ def _collect(
             target = _module_source(call, module.directory)
             if target is None or target in stack or not target.is_dir():
                 continue
+            passed: dict = {}
             inputs = {
-                key: module.resolve(_value(raw))
+                key: _pass_document(module.resolve(_value(raw)), module, documents, lookup, passed)
                 for key, raw in call.items()
                 if not key.startswith("__") and key not in ("source", "version", "providers", "count", "for_each")
             }
             files = _load_files(target, parsed, errors)
-            child = _Module(target, f"{module.prefix}module.{name}.", files, inputs, module.scope.child(path, name, list(files)))
+            child = _Module(target, f"{module.prefix}module.{name}.", files, inputs,
+                            module.scope.child(path, name, list(files)), caller_documents=passed)
             _collect(child, parsed, views, errors, depth + 1, stack + (target,), referrers)
