@@ -1,8 +1,8 @@
 """Organization policies (SCPs, RCPs) and identity policies: AWS's reference SCPs and RCPs are
 known-good, broken copies of each are caught, and completeness is judged over the set.
 
-AWS's files live in ../shared/data/aws-data-perimeter-examples (read-only): placeholders
-are filled here. resource_control_policies/service_specific_controls/ holds resource-based
+AWS's files live in ../shared/data/aws-data-perimeter-examples (tests/aws_examples.py fills
+their placeholders). resource_control_policies/service_specific_controls/ holds resource-based
 policies for API Gateway and SNS (services RCPs do not cover), not RCPs: the M3 reference
 test (test_aws_reference_policies.py) judges those.
 """
@@ -21,39 +21,8 @@ from perimeter_checks.policy.document import parse_policy
 from perimeter_checks.policy.organizations import COMPLETENESS_CHECKS, controls_present, intents, with_kind
 from perimeter_checks.rules import ResourceView, evaluate
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples"
-ORG, FOREIGN_ORG = "o-a1b2c3d4e5", "o-zzzzzzzzzz"
-PLACEHOLDERS = {
-    "<my-org-id>": ORG,
-    "<my-account-id>": "111111111111",
-    "<third-party-account-a>": "999999999999",
-    "<third-party-account-b>": "888888888888",
-    "<load-balancing-account-id>": "777777777777",
-    "<fin-space-account-id>": "666666666666",
-    "<service-account-id>": "555555555555",
-    "<my-corporate-cidr>": "203.0.113.0/24",
-    "<my-vpc>": "vpc-0a1b2c3d4e5f60001",
-    "<my-vpc-in-this-region>": "vpc-0a1b2c3d4e5f60001",
-    "<my-vpc-region>": "eu-west-1",
-    "<my-vpc-region-2>": "eu-central-1",
-    "<third-party-resource>": "arn:aws:s3:::partner-exchange-bucket",
-    "<OIDC_provider_name_1>": "token.actions.githubusercontent.com",
-    "<OIDC_provider_name_2>": "accounts.google.com",
-    "<my-tenant-value>": "repo:my-org/*",
-    "<trusted_email_domain>": "example.com",
-    "<trusted_https_endpoint>": "https://api.example.com/*",
-    "<region>": "eu-west-1",
-    "<product-identifier>": "prod-abc123",
-    "<unique-identifier>": "a1b2c3",
-}
-CONFIG = PerimeterConfig(
-    org_ids=(ORG,),
-    account_ids=("111111111111",),
-    trusted_accounts=("999999999999", "888888888888", "777777777777", "666666666666", "555555555555"),
-    vpc_ids=("vpc-0a1b2c3d4e5f60001",),
-    cidrs=("203.0.113.0/24",),
-    regions=("eu-west-1", "eu-central-1"),
-)
+from aws_examples import CONFIG, EXAMPLES, FOREIGN_ORG, ORG, filled
+
 KIND_OF_FOLDER = {"service_control_policies": "SERVICE_CONTROL_POLICY", "resource_control_policies": "RESOURCE_CONTROL_POLICY"}
 FILES = sorted(
     [p for p in (EXAMPLES / "service_control_policies").rglob("*.json")]
@@ -69,13 +38,6 @@ COMPLETENESS_RULES = [r for r in CATALOG.rules if r.check in COMPLETENESS_CHECKS
 
 def policy_type(path: Path) -> str:
     return KIND_OF_FOLDER[path.relative_to(EXAMPLES).parts[0]]
-
-
-def filled(path: Path, placeholders=PLACEHOLDERS) -> dict:
-    text = path.read_text()
-    for placeholder, value in placeholders.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
 
 
 def views(policy: dict, type_name: str, name: str = "reference") -> list:
