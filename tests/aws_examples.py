@@ -67,3 +67,12 @@ def fill(text: str, placeholders=PLACEHOLDERS) -> str:
 def filled(path, placeholders=PLACEHOLDERS) -> dict:
     """An example file (a Path, or a path relative to EXAMPLES) as a policy with its placeholders filled."""
     return json.loads(fill((EXAMPLES / path).read_text(), placeholders))
+
+
+def region_guard(action_key="NotAction", actions=("iam:*", "organizations:*", "sts:*", "route53:*", "cloudfront:*", "support:*"),
+                 operator="StringNotEquals", regions=("eu-west-1",), effect="Deny") -> dict:
+    """AWS's examples ship no organization-wide region guard: this is the shape its docs describe."""
+    return {"Version": "2012-10-17", "Statement": [{
+        "Sid": "DenyOutsideMyRegions", "Effect": effect, action_key: list(actions), "Resource": "*",
+        "Condition": {operator: {"aws:RequestedRegion": list(regions)}},
+    }]}
