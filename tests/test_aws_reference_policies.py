@@ -6,34 +6,17 @@ Allow statement that only its Deny guard keeps inside the organization.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 
 from perimeter_checks.catalog import load_catalog
-from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.rules import ResourceView, evaluate
 from perimeter_checks.rules.network import RESOURCE_CHECKS
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples"
+from aws_examples import CONFIG, EXAMPLES, FOREIGN_ORG, ORG, filled
+
 pytestmark = pytest.mark.skipif(
     not EXAMPLES.is_dir(), reason=f"AWS reference policies not found at {EXAMPLES} (the shared data folder beside the repo)"
-)
-ORG = "o-a1b2c3d4e5"
-PLACEHOLDERS = {
-    "<my-org-id>": ORG,
-    "<my-account-id>": "111111111111",
-    "<third-party-account-a>": "999999999999",
-    "<third-party-account-b>": "888888888888",
-    "<load-balancing-account-id>": "777777777777",
-    "<my-corporate-cidr>": "203.0.113.0/24",
-    "<my-vpc>": "vpc-0a1b2c3d4e5f60001",
-    "<my-data-bucket>": "example-data-bucket",
-}
-CONFIG = PerimeterConfig(
-    org_ids=(ORG,),
-    account_ids=("111111111111",),
-    trusted_accounts=("999999999999", "888888888888", "777777777777"),
 )
 # template -> (Terraform type, attribute, CloudFormation type, property, an action its guard covers)
 PLACEMENTS = {
@@ -57,13 +40,6 @@ PLACEMENTS = {
 }
 
 
-def load_template(name: str) -> dict:
-    text = (EXAMPLES / name).read_text()
-    for placeholder, value in PLACEHOLDERS.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
-
-
 def findings_for(policy: dict, placement, config=CONFIG) -> list:
     tf_type, tf_attr, cfn_type, cfn_prop, _ = placement
     views = [
@@ -83,19 +59,19 @@ def with_public_allow(policy: dict, action: str) -> dict:
 
 @pytest.mark.parametrize("name", sorted(PLACEMENTS))
 def test_reference_policy_alone_raises_nothing(name):
-    assert findings_for(load_template(name), PLACEMENTS[name]) == []
+    assert findings_for(filled(name), PLACEMENTS[name]) == []
 
 
 @pytest.mark.parametrize("name", sorted(PLACEMENTS))
 def test_reference_policy_guard_keeps_a_public_allow_inside_the_org(name):
     placement = PLACEMENTS[name]
-    guarded = with_public_allow(load_template(name), placement[4])
+    guarded = with_public_allow(filled(name), placement[4])
     assert findings_for(guarded, placement) == []
 
 
 @pytest.mark.parametrize("name", sorted(PLACEMENTS))
 def test_reference_policy_guard_for_another_org_protects_nothing(name):
     placement = PLACEMENTS[name]
-    text = json.dumps(with_public_allow(load_template(name), placement[4])).replace(ORG, "o-zzzzzzzzzz")
+    text = json.dumps(with_public_allow(filled(name), placement[4])).replace(ORG, FOREIGN_ORG)
     findings = findings_for(json.loads(text), placement)
     assert findings and {f.verdict for f in findings} == {"fail"}

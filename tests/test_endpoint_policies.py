@@ -1,25 +1,15 @@
 """VPC endpoint policies (M4): AWS's own shapes pass, everything else needs your org."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from perimeter_checks.config import PerimeterConfig
 from perimeter_checks.policy.analysis import aws_owned_resource, endpoint_principals, endpoint_resources
 from perimeter_checks.policy.document import parse_policy
 
-ORG = "o-a1b2c3d4e5"
-CONFIG = PerimeterConfig(org_ids=(ORG,), account_ids=("111111111111",),
-                         trusted_accounts=("999999999999", "888888888888", "777777777777"))
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples" / "vpc_endpoint_policies"
-PLACEHOLDERS = {
-    "<my-org-id>": ORG, "<region>": "eu-west-1", "<RegionWithoutDashes>": "euwest1",
-    "<third-party-account-a>": "999999999999", "<third-party-account-b>": "888888888888",
-    "<ecr-account-id>": "777777777777", "<glue-account-id>": "777777777777", "<service-account-id>": "777777777777",
-    "<CodeArtifact-Region-Account>": "123456789012", "<string>": "abc", "<action>": "s3:GetObject",
-    "<third-party-resource-arn>": "arn:aws:s3:::partner-bucket/*",
-}
+from aws_examples import CONFIG, EXAMPLES, ORG, fill
+
+REFERENCE = EXAMPLES / "vpc_endpoint_policies"
 
 
 def verdicts(predicate, statements, config=CONFIG):
@@ -86,9 +76,7 @@ def test_resource_rule_needs_resource_org_condition():
 @pytest.mark.skipif(not REFERENCE.is_dir(), reason=f"AWS reference endpoint policies not found at {REFERENCE}")
 @pytest.mark.parametrize("name", sorted(p.name for p in REFERENCE.glob("*.json")) if REFERENCE.is_dir() else [])
 def test_aws_reference_endpoint_policies_pass_clean(name):
-    text = (REFERENCE / name).read_text()
-    for placeholder, value in PLACEHOLDERS.items():
-        text = text.replace(placeholder, value)
+    text = fill((REFERENCE / name).read_text())
     assert "<" not in text, "unfilled placeholder"
     document = parse_policy(json.loads(text))
     assert endpoint_principals(document, CONFIG) == []

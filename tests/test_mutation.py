@@ -1,39 +1,86 @@
-"""Mutation testing: every engine catches every perimeter-breaking change to a good policy.
+"""Mutation testing: every engine catches every perimeter-breaking change to a good resource.
 
-Known-good policies (AWS's resource-policy templates with a public Allow they guard,
-org-restricted resource policies, trust policies for a trusted third party, an OIDC
-provider and an org) are written as Terraform heredocs, plan JSON and CloudFormation
-YAML/JSON. Each breaking mutation must make every engine (python, Rego, Checkov) fail
-the resource; each equivalent rewrite must leave every verdict unchanged. The kill
-rate is printed; any survivor fails the run.
+Four families of known-good resources, each written as Terraform, plan JSON and
+CloudFormation YAML/JSON where it exists in that framework:
+
+- resource policies: AWS's resource-policy templates with a public Allow they guard,
+  org-restricted resource policies, trust policies for a trusted third party, an OIDC
+  provider and an org (M3/M8);
+- organization policies: AWS's reference SCPs and RCPs plus a region guard, together a
+  complete perimeter, in aws_organizations_policy / AWS::Organizations::Policy (M1/M2/M3/M6);
+- VPC endpoint policies: AWS's reference endpoint policies on aws_vpc_endpoint /
+  AWS::EC2::VPCEndpoint (M4);
+- public switches: the compliant attributes of every M5/M7 attribute rule's resource
+  types (tests/network_cases.py), broken by turning one switch public.
+
+Each breaking mutation must make every engine (python, Rego, Checkov) fail the
+resource; each equivalent rewrite of a policy must leave every verdict unchanged. The
+kill rate per engine and family is printed; any survivor fails the run.
 """
 
 import copy
 import json
 import re
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from perimeter_checks.config import PerimeterConfig, parse_config
+from perimeter_checks.catalog import load_catalog
 from perimeter_checks.engines import run_checkov
+from perimeter_checks.policy.organizations import IDENTITY_KEYS, NETWORK_KEYS, PERIMETER_KEYS
 from perimeter_checks.scan import finding_record, scan
 
-ORG, FOREIGN_ORG = "o-a1b2c3d4e5", "o-zzzzzzzzzz"
-OWN, TRUSTED, FOREIGN = "111111111111", "999999999999", "444455556666"
+import aws_examples
+from aws_examples import EXAMPLES, FOREIGN_ORG, ORG, filled, region_guard
+from network_cases import cases_for
+
+OWN, TRUSTED, FOREIGN = aws_examples.OWN_ACCOUNT, aws_examples.TRUSTED_ACCOUNTS[0], "444455556666"
 PATH = f"{ORG}/r-ab12/ou-ab12-11111111/"
-CONFIG_BODY = {"perimeter": {"org_ids": [ORG], "org_paths": [PATH], "account_ids": [OWN], "trusted_accounts": [TRUSTED]}}
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples" / "resource_based_policies_2022"
+CONFIG = replace(aws_examples.CONFIG, org_paths=(PATH,))
 GITHUB = f"arn:aws:iam::{OWN}:oidc-provider/token.actions.githubusercontent.com"
 
-# (Terraform type, attribute, CloudFormation type, property) per kind of policy
+# kind of policy -> (Terraform type, attribute, CloudFormation type, property)
 PLACES = {
     "bucket": ("aws_s3_bucket_policy", "policy", "AWS::S3::BucketPolicy", "PolicyDocument"),
     "queue": ("aws_sqs_queue_policy", "policy", "AWS::SQS::QueuePolicy", "PolicyDocument"),
     "key": ("aws_kms_key", "policy", "AWS::KMS::Key", "KeyPolicy"),
     "trust": ("aws_iam_role", "assume_role_policy", "AWS::IAM::Role", "AssumeRolePolicyDocument"),
+    "endpoint": ("aws_vpc_endpoint", "policy", "AWS::EC2::VPCEndpoint", "PolicyDocument"),
+    "scp": ("aws_organizations_policy", "content", "AWS::Organizations::Policy", "Content"),
+    "rcp": ("aws_organizations_policy", "content", "AWS::Organizations::Policy", "Content"),
 }
+# kind of policy -> the other arguments its resource needs (Terraform, CloudFormation)
+SETTINGS = {
+    "endpoint": ({"service_name": "com.amazonaws.eu-west-1.s3", "vpc_id": aws_examples.OWN_VPC},
+                 {"ServiceName": "com.amazonaws.eu-west-1.s3", "VpcId": aws_examples.OWN_VPC}),
+    "scp": ({"name": "perimeter", "type": "SERVICE_CONTROL_POLICY"}, {"Name": "perimeter", "Type": "SERVICE_CONTROL_POLICY"}),
+    "rcp": ({"name": "perimeter", "type": "RESOURCE_CONTROL_POLICY"}, {"Name": "perimeter", "Type": "RESOURCE_CONTROL_POLICY"}),
+}
+
+
+WITHOUT_POLICY = "without policy"  # a mutation's result that leaves the resource without its policy
+
+
+@dataclass(frozen=True)
+class Case:
+    """One resource to scan: its family, the verdict every engine must give, its Terraform and CloudFormation forms."""
+
+    family: str
+    expected: str  # "pass" or "fail"
+    terraform: tuple | None  # (type, attributes), written as HCL and plan JSON
+    cloudformation: tuple | None  # (type, properties), written as YAML and JSON templates
+
+
+def placed(family: str, expected: str, place: str, policy) -> Case:
+    """The policy in its resource (WITHOUT_POLICY leaves the resource without one)."""
+    tf_type, tf_attr, cfn_type, cfn_prop = PLACES[place]
+    tf_settings, cfn_settings = SETTINGS.get(place, ({}, {}))
+    tf_policy = {tf_attr: json.dumps(policy, indent=2)} if policy is not WITHOUT_POLICY else {}
+    cfn_policy = {cfn_prop: policy} if policy is not WITHOUT_POLICY else {}
+    return Case(family, expected, (tf_type, {**tf_settings, **tf_policy}), (cfn_type, {**cfn_settings, **cfn_policy}))
 
 
 def doc(*statements):
@@ -47,19 +94,14 @@ def allow(principal, action, condition=None):
     return statement
 
 
-def reference(name, action):
-    text = (REFERENCE / name).read_text()
-    for placeholder, value in {"<my-org-id>": ORG, "<my-account-id>": OWN, "<third-party-account-a>": TRUSTED,
-                               "<third-party-account-b>": TRUSTED, "<load-balancing-account-id>": TRUSTED,
-                               "<my-corporate-cidr>": "203.0.113.0/24", "<my-vpc>": "vpc-0a1b2c3d",
-                               "<my-data-bucket>": "data-bucket"}.items():
-        text = text.replace(placeholder, value)
-    policy = json.loads(text)
+def guarded_template(name, action):
+    """AWS's template with a public Allow that only its Deny guard keeps inside the organization."""
+    policy = filled(f"resource_based_policies_2022/{name}")
     policy["Statement"].append(allow({"AWS": "*"}, action))
     return policy
 
 
-def bases():
+def resource_policy_bases():
     found = {
         "bucket_org": ("bucket", doc(allow("*", "s3:GetObject", {"StringEquals": {"aws:PrincipalOrgID": ORG}}))),
         "queue_paths": ("queue", doc(allow({"AWS": "*"}, "sqs:SendMessage",
@@ -72,12 +114,36 @@ def bases():
             "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
             "StringLike": {"token.actions.githubusercontent.com:sub": "repo:my-org/app:*"}}))),
     }
-    if REFERENCE.is_dir():
-        found["aws_s3_template"] = ("bucket", reference("s3_bucket_policy.json", "s3:GetObject"))
-        found["aws_sqs_template"] = ("queue", reference("sqs_queue_policy.json", "sqs:SendMessage"))
-        found["aws_kms_template"] = ("key", reference("kms_key_policy.json", "kms:Decrypt"))
-        found["aws_trust_template"] = ("trust", reference("iam_role_trust_policy.json", "sts:AssumeRole"))
+    if EXAMPLES.is_dir():
+        found["aws_s3_template"] = ("bucket", guarded_template("s3_bucket_policy.json", "s3:GetObject"))
+        found["aws_sqs_template"] = ("queue", guarded_template("sqs_queue_policy.json", "sqs:SendMessage"))
+        found["aws_kms_template"] = ("key", guarded_template("kms_key_policy.json", "kms:Decrypt"))
+        found["aws_trust_template"] = ("trust", guarded_template("iam_role_trust_policy.json", "sts:AssumeRole"))
     return found
+
+
+def organization_policy_bases():
+    """AWS's perimeter SCPs and RCPs and a region guard: together every control the completeness rules ask for."""
+    if not EXAMPLES.is_dir():
+        return {}
+    found = {"region_guard": ("scp", region_guard())}
+    for folder, place in (("service_control_policies", "scp"), ("resource_control_policies", "rcp")):
+        for path in sorted((EXAMPLES / folder).glob("*.json")):
+            found[f"{place}_{path.stem}"] = (place, filled(path))
+    return found
+
+
+# Three of AWS's ten endpoint policies: the default, S3's (AWS-owned buckets) and Lambda's (layers
+# of a service account). The other seven repeat their statement shapes, and each endpoint policy
+# resource costs the Rego engine about 0.1 s (rego/lib/analysis.rego matches every Resource
+# against every AWS-owned ARN pattern), so the ten with their mutants and forms would add ~40 s.
+ENDPOINT_POLICIES = ("default_endpoint_policy", "s3_endpoint_policy", "lambda_endpoint_policy")
+
+
+def endpoint_policy_bases():
+    if not EXAMPLES.is_dir():
+        return {}
+    return {f"endpoint_{name}": ("endpoint", filled(f"vpc_endpoint_policies/{name}.json")) for name in ENDPOINT_POLICIES}
 
 
 # ---------------------------------------------------------------- mutations
@@ -206,9 +272,188 @@ def remove_deny_guards(policy):
     return {**policy, "Statement": kept} if len(kept) < len(policy["Statement"]) else None
 
 
-MUTATIONS = [drop_org_condition, allow_if_exists, allow_negated, foreign_org, foreign_path, wildcard_org,
-             foreign_account, add_star_principal, add_foreign_principal, not_principal, drop_external_id,
-             drop_oidc_sub, remove_deny_guards]
+def foreign_third_party(policy):
+    """A trusted third-party account -> a foreign one, wherever the policy names it."""
+    return _replace_text(policy, TRUSTED, FOREIGN)
+
+
+RESOURCE_POLICY_MUTATIONS = [drop_org_condition, allow_if_exists, allow_negated, foreign_org, foreign_path, wildcard_org,
+                             foreign_account, foreign_third_party, add_star_principal, add_foreign_principal,
+                             not_principal, drop_external_id, drop_oidc_sub, remove_deny_guards]
+
+
+# ---------------------------------------------------------------- organization policy mutations
+
+def _denies(policy):
+    return [s for s in policy["Statement"] if s.get("Effect") == "Deny"]
+
+
+def _keys(statement) -> set:
+    return {key.lower() for body in (statement.get("Condition") or {}).values() for key in body}
+
+
+def _drop_service_exception(policy, key):
+    """A perimeter Deny without its `BoolIfExists <key> = false` exception."""
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        condition = statement.get("Condition") or {}
+        if _keys(statement) & (IDENTITY_KEYS | NETWORK_KEYS) and key in condition.get("BoolIfExists", {}):
+            del condition["BoolIfExists"][key]
+            if not condition["BoolIfExists"]:
+                del condition["BoolIfExists"]
+            hit = True
+    return changed if hit else None
+
+
+def drop_via_aws_service(policy):
+    return _drop_service_exception(policy, "aws:ViaAWSService")
+
+
+def drop_principal_is_aws_service(policy):
+    return _drop_service_exception(policy, "aws:PrincipalIsAWSService")
+
+
+_NEGATED = {"StringNotEqualsIfExists": "StringEquals", "StringNotEquals": "StringEquals", "NotIpAddressIfExists": "IpAddress"}
+
+
+def _move_perimeter_keys(policy, new_operator):
+    """Perimeter keys of every Deny moved from their negated operator to new_operator(operator)."""
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        condition = statement.get("Condition") or {}
+        for operator in [o for o in list(condition) if o in _NEGATED]:
+            moved = {k: v for k, v in condition[operator].items() if k.lower() in PERIMETER_KEYS}
+            if not moved:
+                continue
+            condition[operator] = {k: v for k, v in condition[operator].items() if k not in moved}
+            if not condition[operator]:
+                del condition[operator]
+            condition.setdefault(new_operator(operator), {}).update(moved)
+            hit = True
+    return changed if hit else None
+
+
+def flip_deny_operator(policy):
+    """StringNotEqualsIfExists -> StringEquals: the Deny hits your own values and lets every other through."""
+    return _move_perimeter_keys(policy, _NEGATED.get)
+
+
+def widen_deny_operator(policy):
+    """-> ForAnyValue:StringNotEquals: the Deny no longer fires when the key is absent."""
+    return _move_perimeter_keys(policy, lambda op: "ForAnyValue:" + op.replace("IfExists", ""))
+
+
+def positive_if_exists(policy):
+    """StringEquals -> StringEqualsIfExists in a Deny: the condition also matches requests without the key."""
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        condition = statement.get("Condition") or {}
+        if "StringEquals" in condition:
+            condition["StringEqualsIfExists"] = condition.pop("StringEquals")
+            hit = True
+    return changed if hit else None
+
+
+def deny_to_allow(policy):
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        if _keys(statement) & PERIMETER_KEYS:
+            statement["Effect"] = "Allow"
+            hit = True
+    return changed if hit else None
+
+
+def drop_companion_statements(policy):
+    """Without the confused-deputy Deny (aws:SourceOrgID) or the aws:SourceVpc / aws:RequestedRegion pairing."""
+    def companion(statement):
+        condition = statement.get("Condition") or {}
+        return "aws:sourceorgid" in _keys(statement) or "aws:SourceVpc" in condition.get("StringEquals", {})
+    kept = [s for s in policy["Statement"] if not companion(s)]
+    return {**policy, "Statement": kept} if len(kept) < len(policy["Statement"]) else None
+
+
+def exempt_every_action(policy):
+    """A perimeter Deny of NotAction "*": it denies nothing."""
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        if _keys(statement) & PERIMETER_KEYS:
+            statement.pop("Action", None)
+            statement["NotAction"] = ["*"]
+            hit = True
+    return changed if hit else None
+
+
+def foreign_region(policy):
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        for body in (statement.get("Condition") or {}).values():
+            if "aws:RequestedRegion" in body:
+                body["aws:RequestedRegion"] = "ap-south-1"
+                hit = True
+    return changed if hit else None
+
+
+def placeholder_left(policy):
+    return _replace_text(policy, f'"{ORG}"', '"<my-org-id>"')
+
+
+def exempt_every_bucket(policy):
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        if "NotResource" in statement:
+            statement["NotResource"] = [*statement["NotResource"], "arn:aws:s3:::*"]
+            hit = True
+    return changed if hit else None
+
+
+def deny_global_services(policy):
+    """A region guard whose NotAction no longer exempts IAM."""
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _denies(changed):
+        if "aws:requestedregion" in _keys(statement) and "iam:*" in statement.get("NotAction", []):
+            statement["NotAction"] = [a for a in statement["NotAction"] if a != "iam:*"]
+            hit = True
+    return changed if hit else None
+
+
+ORGANIZATION_POLICY_MUTATIONS = [drop_via_aws_service, drop_principal_is_aws_service, flip_deny_operator,
+                                 widen_deny_operator, positive_if_exists, deny_to_allow, exempt_every_action,
+                                 drop_companion_statements,
+                                 foreign_org, foreign_third_party, foreign_region, placeholder_left,
+                                 exempt_every_bucket, deny_global_services]
+
+
+# ---------------------------------------------------------------- endpoint policy mutations
+
+def remove_policy(_policy):
+    return WITHOUT_POLICY
+
+
+def drop_resource_org_condition(policy):
+    changed = copy.deepcopy(policy)
+    hit = False
+    for statement in _allows(changed):
+        for body in (statement.get("Condition") or {}).values():
+            if "aws:ResourceOrgID" in body:
+                del body["aws:ResourceOrgID"]
+                hit = True
+    return changed if hit else None
+
+
+def allow_everyone(policy):
+    return {**policy, "Statement": [*policy["Statement"], allow("*", "*")]}
+
+
+ENDPOINT_POLICY_MUTATIONS = [remove_policy, drop_org_condition, drop_resource_org_condition, allow_if_exists,
+                             allow_negated, foreign_org, wildcard_org, foreign_third_party, allow_everyone]
 
 
 # ---------------------------------------------------------------- equivalent rewrites
@@ -218,11 +463,15 @@ def reverse_statements(policy):
 
 
 def change_case(policy):
-    text = json.dumps(policy)
-    for word in ("StringEquals", "StringLike", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "sts:ExternalId",
-                 "aws:PrincipalIsAWSService", "BoolIfExists"):
-        text = text.replace(f'"{word}', f'"{word.lower()}')
-    return json.loads(text)
+    """Condition operators and AWS-defined condition keys in lower case (tag keys keep theirs)."""
+    def lower_keys(body):
+        return {k.lower() if k.startswith(("aws:", "sts:")) and "/" not in k else k: v for k, v in body.items()}
+
+    changed = copy.deepcopy(policy)
+    for statement in changed["Statement"]:
+        if "Condition" in statement:
+            statement["Condition"] = {op.lower(): lower_keys(body) for op, body in statement["Condition"].items()}
+    return changed
 
 
 def listify_values(policy):
@@ -244,36 +493,100 @@ def single_statement_object(policy):
 REWRITES = [reverse_statements, change_case, listify_values, single_statement_object]
 
 
-# ---------------------------------------------------------------- placing and scanning
+# ---------------------------------------------------------------- public switches
 
-def cases():
-    """name -> (place, policy, expected verdict: "pass" or "fail")."""
+def _slug(resource_type: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", resource_type.lower()).strip("_")
+
+
+def public_switch_cases():
+    """Every resource type of every M5/M7 attribute rule: its compliant attributes, and each clause turned public."""
     found = {}
-    for base_name, (place, policy) in bases().items():
-        found[f"{base_name}__base"] = (place, policy, "pass")
-        for mutation in MUTATIONS:
-            mutated = mutation(policy)
-            if mutated is not None and mutated != policy:
-                found[f"{base_name}__{mutation.__name__}"] = (place, mutated, "fail")
-        for rewrite in REWRITES:
-            rewritten = rewrite(policy)
-            if rewritten is not None:
-                found[f"{base_name}__same_{rewrite.__name__}"] = (place, rewritten, "pass")
+    for rule in load_catalog().rules:
+        if rule.check not in ("exposure", "internet_route"):
+            continue
+        for framework, table in (("terraform", rule.terraform), ("cloudformation", rule.cloudformation)):
+            for resource_type, spec in table.items():
+                for label, attributes, expected in cases_for(rule.check, spec):
+                    if expected == "warn":
+                        continue
+                    forms = {framework: (resource_type, attributes)}
+                    name = f"{rule.id.lower()}__{_slug(resource_type)}__{label.replace('-', '_')}"
+                    found[name] = Case("public switch", expected, forms.get("terraform"), forms.get("cloudformation"))
     return found
 
 
+# ---------------------------------------------------------------- placing and scanning
+
+POLICY_FAMILIES = {
+    "resource policy": (resource_policy_bases, RESOURCE_POLICY_MUTATIONS),
+    "organization policy": (organization_policy_bases, ORGANIZATION_POLICY_MUTATIONS),
+    "endpoint policy": (endpoint_policy_bases, ENDPOINT_POLICY_MUTATIONS),
+}
+
+
+def cases():
+    """name -> Case: every base passes, every mutation fails, every rewrite passes."""
+    found = {}
+    for family, (bases, mutations) in POLICY_FAMILIES.items():
+        for base_name, (place, policy) in bases().items():
+            found[f"{base_name}__base"] = placed(family, "pass", place, policy)
+            for mutation in mutations:
+                mutated = mutation(policy)
+                if mutated is not None and mutated != policy:
+                    found[f"{base_name}__{mutation.__name__}"] = placed(family, "fail", place, mutated)
+            for rewrite in REWRITES:
+                rewritten = rewrite(policy)
+                if rewritten is not None:
+                    found[f"{base_name}__same_{rewrite.__name__}"] = placed(family, "pass", place, rewritten)
+    found.update(public_switch_cases())
+    return found
+
+
+def hcl_lines(attributes: dict, indent: str = "  ") -> list:
+    """Attributes as HCL: a mapping or a list of mappings is a nested block, multi-line text a heredoc."""
+    lines = []
+    for key, value in attributes.items():
+        if isinstance(value, dict) or _blocks(value):
+            for block in [value] if isinstance(value, dict) else value:
+                lines += [f"{indent}{key} {{", *hcl_lines(block, indent + "  "), f"{indent}}}"]
+        elif isinstance(value, str) and "\n" in value:
+            lines.append(f"{indent}{key} = <<POLICY\n{value}\nPOLICY")
+        else:
+            lines.append(f"{indent}{key} = {json.dumps(value)}")
+    return lines
+
+
+def _blocks(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def plan_values(attributes: dict) -> dict:
+    """Attributes as `terraform show -json` prints them: every nested block is a list of objects."""
+    def value_of(value):
+        if isinstance(value, dict):
+            return [plan_values(value)]
+        return [plan_values(v) for v in value] if _blocks(value) else value
+    return {key: value_of(value) for key, value in attributes.items()}
+
+
+def logical_id(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", name.title())
+
+
 def write_inputs(root: Path, table: dict) -> None:
-    (root / "tf").mkdir()
-    (root / "cfn").mkdir()
-    (root / "plan").mkdir()
+    for folder in ("tf", "cfn", "plan"):
+        (root / folder).mkdir()
     tf, resources, planned = [], {}, []
-    for name, (place, policy, _) in table.items():
-        tf_type, tf_attr, cfn_type, cfn_prop = PLACES[place]
-        text = json.dumps(policy, indent=2)
-        tf.append(f'resource "{tf_type}" "{name}" {{\n  {tf_attr} = <<POLICY\n{text}\nPOLICY\n}}\n')
-        resources[re.sub(r"[^A-Za-z0-9]", "", name.title())] = {"Type": cfn_type, "Properties": {cfn_prop: policy}}
-        planned.append({"address": f"{tf_type}.{name}", "mode": "managed", "type": tf_type, "name": name,
-                        "values": {tf_attr: json.dumps(policy)}})
+    for name, case in table.items():
+        if case.terraform:
+            tf_type, attributes = case.terraform
+            tf.append("\n".join([f'resource "{tf_type}" "{name}" {{', *hcl_lines(attributes), "}\n"]))
+            planned.append({"address": f"{tf_type}.{name}", "mode": "managed", "type": tf_type, "name": name,
+                            "values": plan_values(attributes)})
+        if case.cloudformation:
+            cfn_type, properties = case.cloudformation
+            resources[logical_id(name)] = {"Type": cfn_type, "Properties": properties}
     (root / "tf" / "main.tf").write_text("\n".join(tf))
     (root / "cfn" / "template.yaml").write_text(yaml.safe_dump({"Resources": resources}, sort_keys=False))
     (root / "cfn" / "template.json").write_text(json.dumps({"Resources": resources}, indent=1))
@@ -291,18 +604,24 @@ def case_of(record) -> str:
     return record["resource"].rsplit(".", 1)[-1]
 
 
+def input_form(record) -> str:
+    if record["framework"] == "cloudformation":
+        return "cloudformation-json" if record["file"].endswith(".json") else "cloudformation-yaml"
+    return "plan" if record["file"].endswith(".json") else "terraform"
+
+
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory):
+    """The cases and, per (engine, input form), the names of the cases that engine failed."""
     table = cases()
     root = tmp_path_factory.mktemp("mutants")
     write_inputs(root, table)
     config_file = root / "perimeter.yaml"
-    config_file.write_text(yaml.safe_dump(CONFIG_BODY))
-    config = parse_config(CONFIG_BODY)
-    logical = {re.sub(r"[^A-Za-z0-9]", "", name.title()): name for name in table}
+    config_file.write_text(yaml.safe_dump({"perimeter": CONFIG.values()}))
+    logical = {logical_id(name): name for name in table}
     per_engine = {}
     for engine in ("python", "rego"):
-        result = scan([str(root)], config, engine=engine)
+        result = scan([str(root)], CONFIG, engine=engine)
         per_engine[engine] = [finding_record(*entry) for entry in result.findings]
     per_engine["checkov"], _ = run_checkov([str(root)], str(config_file))
     verdicts = {}
@@ -311,29 +630,34 @@ def outcome(tmp_path_factory):
             if record["suppressed"] or record["verdict"] != "fail":
                 continue
             name = case_of(record)
-            fmt = "cloudformation" if record["framework"] == "cloudformation" else (
-                "plan" if record["file"].endswith(".json") else "terraform")
-            if record["framework"] == "cloudformation":
-                fmt += "-json" if record["file"].endswith(".json") else "-yaml"
-            verdicts.setdefault((engine, fmt), set()).add(logical.get(name, name))
+            verdicts.setdefault((engine, input_form(record)), set()).add(logical.get(name, name))
     return table, verdicts
 
 
-FORMATS = ["terraform", "plan", "cloudformation-yaml", "cloudformation-json"]
+FORMS = {"terraform": ("terraform", "plan"), "cloudformation": ("cloudformation-yaml", "cloudformation-json")}
+
+
+def input_forms(case: Case) -> list:
+    return [form for framework, forms in FORMS.items() if getattr(case, framework) for form in forms]
 
 
 @pytest.mark.parametrize("engine", ["python", "rego", "checkov"])
 def test_every_breaking_mutation_is_caught_and_every_rewrite_passes(outcome, engine):
     table, verdicts = outcome
-    mutants = [name for name, case in table.items() if case[2] == "fail"]
-    survivors, false_alarms = [], []
-    for fmt in FORMATS:
-        failed = verdicts.get((engine, fmt), set())
-        survivors += [f"{fmt}:{name}" for name in mutants if name not in failed]
-        false_alarms += [f"{fmt}:{name}" for name, case in table.items() if case[2] == "pass" and name in failed]
-    killed = len(mutants) * len(FORMATS) - len(survivors)
-    print(f"\n{engine}: killed {killed}/{len(mutants) * len(FORMATS)} mutants "
-          f"({len(mutants)} mutants x {len(FORMATS)} input forms)")
-    assert len(mutants) >= 30
+    mutants, killed, survivors, false_alarms = Counter(), Counter(), [], []
+    for name, case in table.items():
+        for form in input_forms(case):
+            failed = name in verdicts.get((engine, form), set())
+            if case.expected == "fail":
+                mutants[case.family] += 1
+                killed[case.family] += failed
+                if not failed:
+                    survivors.append(f"{form}:{name}")
+            elif failed:
+                false_alarms.append(f"{form}:{name}")
+    print(f"\n{engine}: killed {sum(killed.values())}/{sum(mutants.values())} mutants (mutant x input form)")
+    for family in mutants:
+        print(f"  {family:<20} {killed[family]:>4}/{mutants[family]}")
+    assert sum(mutants.values()) >= 100
     assert not survivors, f"surviving mutants: {survivors}"
     assert not false_alarms, f"equivalent rewrites or bases that failed: {false_alarms}"

@@ -1,8 +1,8 @@
 """Organization policies (SCPs, RCPs) and identity policies: AWS's reference SCPs and RCPs are
 known-good, broken copies of each are caught, and completeness is judged over the set.
 
-AWS's files live in ../shared/data/aws-data-perimeter-examples (read-only): placeholders
-are filled here. resource_control_policies/service_specific_controls/ holds resource-based
+AWS's files live in ../shared/data/aws-data-perimeter-examples (tests/aws_examples.py fills
+their placeholders). resource_control_policies/service_specific_controls/ holds resource-based
 policies for API Gateway and SNS (services RCPs do not cover), not RCPs: the M3 reference
 test (test_aws_reference_policies.py) judges those.
 """
@@ -21,39 +21,9 @@ from perimeter_checks.policy.document import parse_policy
 from perimeter_checks.policy.organizations import COMPLETENESS_CHECKS, controls_present, intents, with_kind
 from perimeter_checks.rules import ResourceView, evaluate
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "data" / "aws-data-perimeter-examples"
-ORG, FOREIGN_ORG = "o-a1b2c3d4e5", "o-zzzzzzzzzz"
-PLACEHOLDERS = {
-    "<my-org-id>": ORG,
-    "<my-account-id>": "111111111111",
-    "<third-party-account-a>": "999999999999",
-    "<third-party-account-b>": "888888888888",
-    "<load-balancing-account-id>": "777777777777",
-    "<fin-space-account-id>": "666666666666",
-    "<service-account-id>": "555555555555",
-    "<my-corporate-cidr>": "203.0.113.0/24",
-    "<my-vpc>": "vpc-0a1b2c3d4e5f60001",
-    "<my-vpc-in-this-region>": "vpc-0a1b2c3d4e5f60001",
-    "<my-vpc-region>": "eu-west-1",
-    "<my-vpc-region-2>": "eu-central-1",
-    "<third-party-resource>": "arn:aws:s3:::partner-exchange-bucket",
-    "<OIDC_provider_name_1>": "token.actions.githubusercontent.com",
-    "<OIDC_provider_name_2>": "accounts.google.com",
-    "<my-tenant-value>": "repo:my-org/*",
-    "<trusted_email_domain>": "example.com",
-    "<trusted_https_endpoint>": "https://api.example.com/*",
-    "<region>": "eu-west-1",
-    "<product-identifier>": "prod-abc123",
-    "<unique-identifier>": "a1b2c3",
-}
-CONFIG = PerimeterConfig(
-    org_ids=(ORG,),
-    account_ids=("111111111111",),
-    trusted_accounts=("999999999999", "888888888888", "777777777777", "666666666666", "555555555555"),
-    vpc_ids=("vpc-0a1b2c3d4e5f60001",),
-    cidrs=("203.0.113.0/24",),
-    regions=("eu-west-1", "eu-central-1"),
-)
+from aws_examples import CONFIG, EXAMPLES, FOREIGN_ORG, ORG, filled, region_guard
+from rego_runner import Conftest, verdicts
+
 KIND_OF_FOLDER = {"service_control_policies": "SERVICE_CONTROL_POLICY", "resource_control_policies": "RESOURCE_CONTROL_POLICY"}
 FILES = sorted(
     [p for p in (EXAMPLES / "service_control_policies").rglob("*.json")]
@@ -69,13 +39,6 @@ COMPLETENESS_RULES = [r for r in CATALOG.rules if r.check in COMPLETENESS_CHECKS
 
 def policy_type(path: Path) -> str:
     return KIND_OF_FOLDER[path.relative_to(EXAMPLES).parts[0]]
-
-
-def filled(path: Path, placeholders=PLACEHOLDERS) -> dict:
-    text = path.read_text()
-    for placeholder, value in placeholders.items():
-        text = text.replace(placeholder, value)
-    return json.loads(text)
 
 
 def views(policy: dict, type_name: str, name: str = "reference") -> list:
@@ -123,13 +86,13 @@ def test_aws_reference_set_is_complete():
     documents = [with_kind(parse_policy(filled(p)), "scp" if policy_type(p).startswith("SERVICE") else "rcp") for p in FILES]
     # AWS's examples pair aws:SourceVpc with aws:RequestedRegion but ship no organization-wide region guard.
     assert controls_present(documents) == {"identity_rcp", "resource_scp", "network", "governance_scp"}
-    region_guard = with_kind(parse_policy(_region_guard()), "scp")
-    assert controls_present(documents + [region_guard]) == set(COMPLETENESS_CHECKS.values())
+    guard = with_kind(parse_policy(region_guard()), "scp")
+    assert controls_present(documents + [guard]) == set(COMPLETENESS_CHECKS.values())
 
 
 def test_completeness_is_reported_once_on_the_first_policy():
     members = [views(filled(p), policy_type(p), p.stem)[0] for p in FILES]
-    members.append(views(_region_guard(), SCP, "region_guard")[0])
+    members.append(views(region_guard(), SCP, "region_guard")[0])
     only_resource_scp = [m for m in members if m.address.endswith(".resource_perimeter_scp")]
     for group, expected in ((members, set()), (only_resource_scp, {r.id for r in COMPLETENESS_RULES} - {"PERIM_M1_ORG_RESOURCE_SCP_MISSING"})):
         linked = [ResourceView(m.framework, m.type, m.address, m.attributes, peers=lambda g=group: tuple(g)) for m in group]
@@ -232,14 +195,6 @@ def _region_foreign():
     return json.loads(json.dumps(_load("service_control_policies/network_perimeter_sourcevpc_scp.json")).replace('"eu-central-1"', '"us-west-2"'))
 
 
-def _region_guard(action_key="NotAction", actions=("iam:*", "organizations:*", "sts:*", "route53:*", "cloudfront:*", "support:*"),
-                  operator="StringNotEquals", regions=("eu-west-1",), effect="Deny"):
-    return {"Version": "2012-10-17", "Statement": [{
-        "Sid": "DenyOutsideMyRegions", "Effect": effect, action_key: list(actions), "Resource": "*",
-        "Condition": {operator: {"aws:RequestedRegion": list(regions)}},
-    }]}
-
-
 def _governance_allow_instead_of_deny():
     p = _load("service_control_policies/resource_perimeter_scp.json")
     _statement(p, "EnforceResourcePerimeterAWSResources")["Effect"] = "Allow"
@@ -283,10 +238,10 @@ BROKEN = {
     "network SCP (VpceOrgID): org swapped": (_org_swapped("service_control_policies/network_perimeter_vpceorgid_scp.json"), SCP, "PERIM_M2_ORG_NETWORK_PERIMETER"),
     "network RCP (VpceOrgID): org swapped": (_org_swapped("resource_control_policies/network_perimeter_vpceorgid_rcp.json"), RCP, "PERIM_M2_ORG_NETWORK_PERIMETER"),
     "VPC-region pairing: foreign region": (_region_foreign, SCP, "PERIM_M2_ORG_NETWORK_PERIMETER"),
-    "region guard: Action * denies global services": (lambda: _region_guard("Action", ("*",)), SCP, "PERIM_M6_ORG_REGION_GUARD"),
-    "region guard: NotAction misses IAM": (lambda: _region_guard(actions=("organizations:*", "sts:*")), SCP, "PERIM_M6_ORG_REGION_GUARD"),
-    "region guard: operator flipped": (lambda: _region_guard(operator="StringEquals"), SCP, "PERIM_M6_ORG_REGION_GUARD"),
-    "region guard: foreign region": (lambda: _region_guard(regions=("eu-west-1", "ap-south-1")), RCP, "PERIM_M6_ORG_REGION_GUARD"),
+    "region guard: Action * denies global services": (lambda: region_guard("Action", ("*",)), SCP, "PERIM_M6_ORG_REGION_GUARD"),
+    "region guard: NotAction misses IAM": (lambda: region_guard(actions=("organizations:*", "sts:*")), SCP, "PERIM_M6_ORG_REGION_GUARD"),
+    "region guard: operator flipped": (lambda: region_guard(operator="StringEquals"), SCP, "PERIM_M6_ORG_REGION_GUARD"),
+    "region guard: foreign region": (lambda: region_guard(regions=("eu-west-1", "ap-south-1")), RCP, "PERIM_M6_ORG_REGION_GUARD"),
     "lint: Allow where a Deny was meant": (_governance_allow_instead_of_deny, SCP, "PERIM_M1_ORG_POLICY_LINT"),
     "lint: IfExists on a positive operator": (_if_exists_on_positive, SCP, "PERIM_M1_ORG_POLICY_LINT"),
     "lint: empty value list": (_empty_values, SCP, "PERIM_M1_ORG_POLICY_LINT"),
@@ -301,9 +256,30 @@ def test_broken_copy_is_caught(case):
     assert {v for r, v, _ in findings if r == rule_id} == {"fail"}
 
 
+@pytest.fixture(scope="module")
+def conftest():
+    return Conftest(data={"perimeter": CONFIG.values()})
+
+
+@pytest.mark.parametrize("part", ["NotAction", "NotResource"])
+def test_deny_that_exempts_everything_is_caught_in_python_and_rego(conftest, part):
+    """NotAction or NotResource "*" leaves a Deny nothing to deny: no other rule sees it (found by test_mutation)."""
+    guard = region_guard()
+    statement = guard["Statement"][0]
+    if part == "NotAction":
+        statement["NotAction"] = ["*"]
+    else:
+        statement["NotResource"] = " * "
+        del statement["Resource"]
+    expected = f'statement \'DenyOutsideMyRegions\': a Deny with {part} "*" denies nothing'
+    assert [(r, v, m) for r, v, m in lint(guard, SCP) if m == expected] == [("PERIM_M1_ORG_POLICY_LINT", "fail", expected)] * 2
+    hcl = {"resource": {"aws_organizations_policy": {"guard": [{"name": "guard", "type": SCP, "content": json.dumps(guard)}]}}}
+    assert ("PERIM_M1_ORG_POLICY_LINT", "aws_organizations_policy.guard", "fail") in verdicts(conftest.test(hcl, "main.tf"))
+
+
 def test_region_guard_is_clean():
-    assert lint(_region_guard(), SCP) == []
-    assert lint(_region_guard(regions=("eu-west-1", "us-east-1"), action_key="Action", actions=("*",)), SCP, PerimeterConfig()) == []
+    assert lint(region_guard(), SCP) == []
+    assert lint(region_guard(regions=("eu-west-1", "us-east-1"), action_key="Action", actions=("*",)), SCP, PerimeterConfig()) == []
 
 
 def test_intents_of_aws_statements():

@@ -427,6 +427,15 @@ def _full_access(statement: Statement) -> bool:
     )
 
 
+def _everything_exempted(statement: Statement) -> str | None:
+    """NotAction or NotResource listing "*" leaves nothing for the statement to apply to."""
+    for part, flagged, values in (("NotAction", statement.not_action, statement.actions),
+                                  ("NotResource", statement.not_resource, statement.resources)):
+        if flagged and any(isinstance(v, str) and v.strip() == "*" for v in values):
+            return part
+    return None
+
+
 def org_policy_lint(document, config: PerimeterConfig) -> list:
     """M1: statements that cannot work as written in an SCP or RCP."""
     kind = kind_of(document)
@@ -450,6 +459,9 @@ def org_policy_lint(document, config: PerimeterConfig) -> list:
                 issues.append(Issue(FAIL, f"{label}: {clause.describe()} has an empty value list"))
         if not statement.actions:
             issues.append(Issue(FAIL, f"{label}: the {'NotAction' if statement.not_action else 'Action'} list is empty"))
+        exempted = _everything_exempted(statement) if statement.is_deny else None
+        if exempted:
+            issues.append(Issue(FAIL, f'{label}: a Deny with {exempted} "*" denies nothing'))
         found = _placeholders(statement)
         if found:
             issues.append(Issue(FAIL, f"{label}: placeholder {', '.join(found)} left in the policy"))

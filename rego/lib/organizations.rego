@@ -494,8 +494,32 @@ _clause_lint(s) := {i |
 	i := _issue(s, "fail", sprintf("%s has an empty value list", [conditions.describe(c)]))
 }
 
-_action_lint(s) := {_issue(s, "fail", "the Action list is empty")} if count(s.actions) == 0
+_action_lint(s) := {_issue(s, "fail", sprintf("the %s list is empty", [_action_part(s)]))} if count(s.actions) == 0
 else := set()
+
+_action_part(s) := "NotAction" if s.not_action
+else := "Action"
+
+# NotAction or NotResource listing "*" leaves nothing for a Deny to apply to.
+_exemption_lint(s) := {_issue(s, "fail", sprintf("a Deny with %s \"*\" denies nothing", [part]))} if {
+	document.is_deny(s)
+	part := _everything_exempted(s)
+} else := set()
+
+_everything_exempted(s) := "NotAction" if {
+	s.not_action
+	some a in s.actions
+	_star(a)
+} else := "NotResource" if {
+	s.not_resource
+	some r in s.resources
+	_star(r)
+}
+
+_star(v) if {
+	is_string(v)
+	trim_space(v) == "*"
+}
 
 _placeholder_lint(s) := {_issue(s, "fail", sprintf("placeholder %s left in the policy", [concat(", ", found)]))} if {
 	found := _placeholders(s)
@@ -506,7 +530,7 @@ _placeholder_lint(s) := {_issue(s, "fail", sprintf("placeholder %s left in the p
 org_policy_lint(doc, _) := set() if kind_of(doc) == ""
 else := {i |
 	some s in doc.statements
-	some i in ((_effect_issues(s, kind_of(doc)) | _clause_lint(s)) | _action_lint(s)) | _placeholder_lint(s)
+	some i in (((_effect_issues(s, kind_of(doc)) | _clause_lint(s)) | _action_lint(s)) | _exemption_lint(s)) | _placeholder_lint(s)
 }
 
 # ---------------------------------------------------------------- completeness
