@@ -39,7 +39,6 @@ _step(level, segment) := [item[key] |
 	some value in level
 	some item in _items(value)
 	is_object(item)
-	key in object.keys(item)
 ]
 
 _items(v) := v if is_array(v)
@@ -157,9 +156,11 @@ _expired(e) if {
 	substring(values.text(expires), 0, 10) < _today
 }
 
-by_rule := {rule_id: fs |
-	some rule_id, _ in catalog.rules
-	fs := {f | some f in findings; f.rule_id == rule_id}
+# rule_id -> its findings, grouped in one pass over the findings.
+by_rule[rule_id] contains f if {
+	some f in findings
+	rule_id := f.rule_id
+	catalog.rules[rule_id]
 }
 
 exempted contains object.union(result(f), {"exemption": e.reason}) if {

@@ -141,13 +141,15 @@ else := []
 
 # "apply", "skip" or "unknown" for one gate (when / unless) of a clause.
 _gate_state(attributes, clause, name) := "apply" if not name in object.keys(clause)
-else := "unknown" if _matches(_gate_texts(attributes, clause[name]), clause[name]["in"]) == "unknown"
+else := _gate_outcome(name, _matches(_gate_texts(attributes, clause[name]), clause[name]["in"]))
+
+_gate_outcome(name, matched) := "unknown" if matched == "unknown"
 else := "skip" if {
 	name == "when"
-	_matches(_gate_texts(attributes, clause[name]), clause[name]["in"]) == "false"
+	matched == "false"
 } else := "skip" if {
 	name == "unless"
-	_matches(_gate_texts(attributes, clause[name]), clause[name]["in"]) == "true"
+	matched == "true"
 } else := "apply"
 
 _exposed(clause, text) if {
@@ -175,15 +177,18 @@ else := ""
 clause_issues(attributes, clause) := set() if {
 	"if_present" in object.keys(clause)
 	count(values_at(attributes, clause.if_present)) == 0
-} else := {_warn(sprintf("%s cannot be resolved statically, so %s cannot be judged", [clause.when.path, clause.path]))} if {
-	_gate_state(attributes, clause, "when") == "unknown"
-} else := set() if {
-	_gate_state(attributes, clause, "when") == "skip"
-} else := {_warn(sprintf("%s cannot be resolved statically, so %s cannot be judged", [clause.unless.path, clause.path]))} if {
-	_gate_state(attributes, clause, "unless") == "unknown"
-} else := set() if {
-	_gate_state(attributes, clause, "unless") == "skip"
-} else := _judged(attributes, clause, values_at(attributes, clause.path))
+} else := _gated(attributes, clause, _gate_state(attributes, clause, "when"), _gate_state(attributes, clause, "unless"))
+
+# Each gate's state is computed once and passed in: the when gate decides first.
+_gated(_, clause, "unknown", _) := {_warn(sprintf("%s cannot be resolved statically, so %s cannot be judged", [clause.when.path, clause.path]))}
+
+_gated(_, _, "skip", _) := set()
+
+_gated(_, clause, "apply", "unknown") := {_warn(sprintf("%s cannot be resolved statically, so %s cannot be judged", [clause.unless.path, clause.path]))}
+
+_gated(_, _, "apply", "skip") := set()
+
+_gated(attributes, clause, "apply", "apply") := _judged(attributes, clause, values_at(attributes, clause.path))
 
 _judged(_, clause, vs) := {_fail(sprintf("%s is not set%s", [clause.path, _suffix(clause)]))} if {
 	object.get(clause, "required", false) == true

@@ -138,7 +138,9 @@ else := concat(", ", [values.text(r) | some r in array.slice(refs, 0, 2)])
 
 # stripped address of an aws_iam_policy_document data source -> its values
 # (planned values first, then prior_state; the first instance wins)
-documents := {key: _first_document(key) | some key in _document_keys}
+documents := {key: object.get(_document_nodes[min(positions)], "values", {}) |
+	some key, positions in _document_positions
+}
 
 _document_nodes := array.concat(
 	[n | some n in _planned; _is_document(n)],
@@ -150,10 +152,11 @@ _is_document(n) if {
 	n.type == "aws_iam_policy_document"
 }
 
-_document_keys := {strip_index(values.text(n.address)) | some n in _document_nodes}
-
-_first_document(key) := object.get(nodes[0], "values", {}) if {
-	nodes := [n | some n in _document_nodes; strip_index(values.text(n.address)) == key]
+# stripped address -> positions of its instances in _document_nodes, grouped in one pass
+# (looking each key up in every node would be quadratic).
+_document_positions[key] contains position if {
+	some position, n in _document_nodes
+	key := strip_index(values.text(n.address))
 }
 
 _module_prefix(address, type_name, name) := substring(stripped, 0, position) if {
