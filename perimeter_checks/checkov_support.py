@@ -20,7 +20,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 
 from perimeter_checks.catalog import Rule, load_catalog
 from perimeter_checks.config import ConfigError, PerimeterConfig, active_config
-from perimeter_checks.engines import UNVERIFIED_KEY
+from perimeter_checks.engines import CHECK_CRASHED, UNVERIFIED_KEY
 from perimeter_checks.exemptions import exemption_for, expiry_note
 from perimeter_checks.policy.analysis import FAIL
 from perimeter_checks.policy.cloudformation import resolve_intrinsics
@@ -167,7 +167,14 @@ class _PerimeterCheckMixin:
     def _result(self, view: ResourceView) -> CheckResult:
         config = config_or_exit()
         findings = []
-        for finding in evaluate(self.rule, view, config):
+        try:
+            judged = evaluate(self.rule, view, config)
+        except Exception as exc:  # noqa: BLE001 - Checkov would log it and drop the result: a silent pass
+            self.details.append(f"UNVERIFIED ({self.rule.mitigation.id}): {CHECK_CRASHED} "
+                                f"({type(exc).__name__}: {str(exc)[:120]})")
+            self.evaluated_keys = [UNVERIFIED_KEY]
+            return CheckResult.FAILED
+        for finding in judged:
             exemption, expired = exemption_for(config, finding.rule_id, finding.resource, datetime.date.today())
             for old in expired:
                 self.details.append(f"NOTE: {expiry_note(old, finding.resource)}")
@@ -187,6 +194,18 @@ class _PerimeterCheckMixin:
             # Checkov's CloudFormation reports drop `details`; evaluated keys survive in JSON.
             self.evaluated_keys = [UNVERIFIED_KEY]
         return CheckResult.FAILED
+
+
+def _builtin_values(value):
+    """Checkov's CloudFormation nodes (str/dict/list subclasses carrying marks) as plain
+    values: some of their methods need marks that copies do not get, and crashed a check."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, dict):
+        return {_builtin_values(k): _builtin_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_builtin_values(v) for v in value]
+    return value
 
 
 def _terraform_base():
@@ -246,7 +265,7 @@ def _cloudformation_base():
             properties = conf.get("Properties") or {}
             file = conf.get("__file__") or (properties.get("__file__") if isinstance(properties, dict) else None)
             parameters, resources = context_of_file(str(file or scanned))
-            properties = resolve_intrinsics(properties, parameters, resources)
+            properties = resolve_intrinsics(_builtin_values(properties), parameters, resources)
             view = ResourceView(
                 framework="cloudformation",
                 type=self.entity_type,

@@ -17,6 +17,8 @@ from perimeter_checks.catalog import load_catalog
 
 CHECKOV_FRAMEWORKS = ("terraform", "terraform_plan", "cloudformation")
 UNVERIFIED_KEY = "perimeter:unverified"
+# Details of a check that raised inside Checkov (reported as unverified, never dropped).
+CHECK_CRASHED = "the check failed on this resource"
 _TERRAFORM_ADDRESS = re.compile(r"(?:^|\.)(?P<type>[a-z0-9]+_[a-z0-9_]+)\.[^.]+$")
 
 

@@ -62,3 +62,4 @@ def test_checkov_finds_the_same_on_the_templates_except_resources_its_conditions
         if "Condition" in (load_template_file(CORPUS / key[2]).get("Resources", {}).get(key[1]) or {})
     }
     assert dropped == conditional
+

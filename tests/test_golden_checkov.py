@@ -261,3 +261,40 @@ def test_malformed_config_exits_2_with_one_line(checks_dir, tmp_path):
     assert len(messages) == 1, f"expected one 'perimeter-checks: invalid config' line, got:\n{proc.stderr[-2000:]}"
     assert "nope" in messages[0] and "org_ids" in messages[0], messages[0]
     assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout, proc.stderr[-2000:]
+
+
+def test_a_check_that_raises_inside_checkov_reports_unverified_not_nothing(monkeypatch):
+    """Checkov logs a crashing check and drops its result, which would be a silent pass."""
+    from checkov.common.models.enums import CheckResult
+
+    from perimeter_checks import checkov_support
+    from perimeter_checks.engines import CHECK_CRASHED
+    from perimeter_checks.rules import ResourceView
+
+    def crash(*_):
+        raise TypeError("boom")
+
+    monkeypatch.setattr(checkov_support, "evaluate", crash)
+    check = checkov_support.register_cloudformation_checks()[0]
+    check.details = []
+    assert check._result(ResourceView("cloudformation", "AWS::S3::BucketPolicy", "P", {})) == CheckResult.FAILED
+    assert check.details and CHECK_CRASHED in check.details[0]
+
+
+def test_checkov_parsed_nodes_reach_our_cloudformation_checks_as_plain_values(monkeypatch, tmp_path):
+    """Checkov's string nodes cannot be copied with str(): a principal from Fn::FindInMap
+    once crashed PERIM_M3_S3_POLICY inside Checkov."""
+    from checkov.cloudformation.parser import parse
+
+    from perimeter_checks import checkov_support
+
+    template = tmp_path / "t.json"
+    template.write_text(json.dumps({"Resources": {"P": {"Type": "AWS::S3::BucketPolicy", "Properties": {
+        "Bucket": "b", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
+        "Resource": "arn:aws:s3:::b/*", "Principal": {"AWS": {"Fn::FindInMap": ["Elb", {"Ref": "AWS::Region"}, "Id"]}}}]}}}}}))
+    parsed, _ = parse(str(template))
+    monkeypatch.setenv("PERIMETER_CONFIG", str(CONFIG))
+    check = next(c for c in checkov_support.register_cloudformation_checks() if c.id == "PERIM_M3_S3_POLICY")
+    check.details, check.entity_path, check.entity_type = [], f"{template}:AWS::S3::BucketPolicy:P", "AWS::S3::BucketPolicy"
+    assert check.scan_resource_conf(parsed["Resources"]["P"]) == checkov_support.CheckResult.FAILED
+    assert check.details and all("FindInMap" in d for d in check.details), check.details

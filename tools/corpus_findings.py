@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from perimeter_checks.engines import CHECK_CRASHED
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 TRIAGE_FILE = ROOT / "tests" / "corpus_findings.yaml"
@@ -53,6 +55,9 @@ def scan_corpus(engine: str, paths: list | None = None) -> collections.Counter:
     if completed.returncode not in (0, 1):
         raise RuntimeError(f"scan --engine {engine} exited {completed.returncode}: {completed.stderr.strip()[-500:]}")
     report = json.loads(completed.stdout)
+    crashed = [r for section in ("findings", "warnings") for r in report[section] if CHECK_CRASHED in r["message"]]
+    if crashed:
+        raise RuntimeError(f"scan --engine {engine}: a check raised on {crashed[0]['resource']}: {crashed[0]['message']}")
     return sum(
         (counted(report[section], verdict) for section, verdict in
          (("findings", "fail"), ("warnings", "warn"), ("suppressed", "suppressed"))),
