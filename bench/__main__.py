@@ -160,17 +160,11 @@ def datasets(quick: bool, plan_file: Path) -> list:
     terraform = [CORPUS / "terraform" / name for name in TERRAFORM_SAMPLE]
     # Checkov 3.3.30 crashes (exit 2, "unhashable type") on templates using Fn::ForEach or
     # Rain modules (a Type that is not a string); both are left out of the comparison.
-    from perimeter_checks.sources.cloudformation import TemplateError, is_template, load_template_file
+    from tools.corpus_findings import checkov_templates
 
     cloudformation = Path(tempfile.mkdtemp(prefix="cfn-sample-"))
-    for index, path in enumerate(sorted((CORPUS / "cloudformation").rglob("*"))):
-        if path.suffix not in (".yaml", ".yml", ".json", ".template") or "Fn::ForEach" in path.read_text(errors="ignore"):
-            continue
-        try:
-            if is_template(load_template_file(path)):
-                (cloudformation / f"{index:04d}-{path.name}").symlink_to(path)
-        except (TemplateError, UnicodeDecodeError):
-            continue
+    for index, path in enumerate(checkov_templates()):
+        (cloudformation / f"{index:04d}-{path.name}").symlink_to(path)
     return [
         ("corpus/terraform (sample: " + ", ".join(TERRAFORM_SAMPLE) + ")", terraform, terraform, "terraform"),
         ("corpus/cloudformation (templates Checkov can parse)", [cloudformation], [cloudformation], "cloudformation"),
