@@ -134,7 +134,7 @@ def _read_body(tokens: list, index: int, attributes: dict) -> int:
         if value == "}" and kind == "op":
             return index + 1
         if line_start and kind == "ident" and index + 1 < len(tokens) and tokens[index + 1] == ("op", "="):
-            end = _expression_end(tokens, index + 2)
+            end = _end_at_depth_zero(tokens, index + 2, (_NEWLINE,))
             attributes[value] = tokens[index + 2:end]
             index, line_start = end, False
             continue
@@ -146,7 +146,7 @@ def _read_body(tokens: list, index: int, attributes: dict) -> int:
             line_start = False
             continue
         if kind == "op" and value in _CLOSERS:
-            index = _expression_end(tokens, index, stop_at_newline=False, single=True)
+            index = _end_at_depth_zero(tokens, index + 1) + 1  # a nested block: past its closing bracket
             line_start = False
             continue
         line_start = kind == "newline"
@@ -154,23 +154,25 @@ def _read_body(tokens: list, index: int, attributes: dict) -> int:
     return index
 
 
-def _expression_end(tokens: list, index: int, stop_at_newline: bool = True, single: bool = False) -> int:
-    """Index after an expression: a newline outside brackets ends it (or, with single, one bracket group)."""
+def _end_at_depth_zero(tokens: list, index: int, stops: tuple = ()) -> int:
+    """Index of the first token outside brackets that is one of `stops`, or of the bracket
+    that closes one opened before `index` (len(tokens) when neither comes)."""
     depth = 0
     while index < len(tokens):
-        kind, value = tokens[index]
-        if kind == "op" and value in _CLOSERS:
+        token = tokens[index]
+        if token[0] == "op" and token[1] in _CLOSERS:
             depth += 1
-        elif kind == "op" and value in _CLOSERS.values():
+        elif token[0] == "op" and token[1] in _CLOSERS.values():
             if depth == 0:
                 return index
             depth -= 1
-            if single and depth == 0:
-                return index + 1
-        elif kind == "newline" and depth == 0 and stop_at_newline:
+        elif depth == 0 and token in stops:
             return index
         index += 1
     return index
+
+
+_NEWLINE, _IF = ("newline", "\n"), ("ident", "if")
 
 
 class Evaluator:
@@ -278,7 +280,11 @@ class _Parser:
                 value = UNKNOWN
             elif token == "[" and kind == "op":
                 self.take()
-                key = self.expression(0) if self.peek()[1] != "*" else (self.take(), UNKNOWN)[1]
+                if self.peek()[1] == "*":
+                    self.take()
+                    key = UNKNOWN  # a splat
+                else:
+                    key = self.expression(0)
                 self.take("]")
                 value = _index(value, key)
             else:
@@ -331,7 +337,7 @@ class _Parser:
             except ExpressionError as error:
                 if name not in ("try", "can"):
                     raise
-                self.index = self._argument_end(start)
+                self.index = _end_at_depth_zero(self.tokens, start, (("op", ","),))
                 arguments.append(error)
             if self.peek()[1] == "...":
                 self.take()
@@ -342,22 +348,6 @@ class _Parser:
         if expand:
             return UNKNOWN
         return _call(name, arguments)
-
-    def _argument_end(self, start: int) -> int:
-        """Skip to the ',' or ')' that ends a function argument which failed to evaluate."""
-        depth, index = 0, start
-        while index < len(self.tokens):
-            value = self.tokens[index][1]
-            if value in _CLOSERS:
-                depth += 1
-            elif value in _CLOSERS.values():
-                if depth == 0:
-                    return index
-                depth -= 1
-            elif value == "," and depth == 0:
-                return index
-            index += 1
-        return index
 
     def tuple(self):
         if self.peek() == ("ident", "for"):
@@ -392,7 +382,7 @@ class _Parser:
         return result
 
     def _skip_to(self, closer: str):
-        self.index = _expression_end(self.tokens, self.index, stop_at_newline=False)
+        self.index = _end_at_depth_zero(self.tokens, self.index)
         self.take(closer)
         return UNKNOWN
 
@@ -408,13 +398,13 @@ class _Parser:
         collection = self.expression(0)
         self.take(":")
         body_start = self.index
-        self.index = self._for_clause_end(closer)
+        self.index = _end_at_depth_zero(self.tokens, self.index, (_IF,))
         body_end = self.index
         condition_tokens = []
         if self.peek() == ("ident", "if"):
             self.take()
             start = self.index
-            self.index = self._for_clause_end(closer)
+            self.index = _end_at_depth_zero(self.tokens, self.index)
             condition_tokens = self.tokens[start:self.index]
         self.take(closer)
         if collection is UNKNOWN or not isinstance(collection, (list, dict)):
@@ -441,21 +431,6 @@ class _Parser:
                     return UNKNOWN
                 results[str(result_key)] = result_value
         return results
-
-    def _for_clause_end(self, closer: str) -> int:
-        depth, index = 0, self.index
-        while index < len(self.tokens):
-            token = self.tokens[index]
-            if token[1] in _CLOSERS:
-                depth += 1
-            elif token[1] in _CLOSERS.values():
-                if depth == 0:
-                    return index
-                depth -= 1
-            elif depth == 0 and token == ("ident", "if"):
-                return index
-            index += 1
-        return index
 
     def whole(self):
         value = self.expression(0)
@@ -680,6 +655,10 @@ def caller_document(value):
     return value if name is None else f"${{data.aws_iam_policy_document.{name}{CALLER_DOCUMENT_SUFFIX}.json}}"
 
 
+# Variable defaults and tfvars values are literals: they refer to nothing.
+_LITERALS = Evaluator(lambda *_: UNKNOWN)
+
+
 def _file_blocks(path: Path, cache: dict) -> dict:
     if path not in cache:
         try:
@@ -739,11 +718,11 @@ class ModuleScope:
             if name in self.arguments:
                 return caller_document(self.caller.evaluator.evaluate(self.arguments[name]))
             default = self._merged("variable", name).get("default")
-            return None if default is None else Evaluator(lambda *_: UNKNOWN).evaluate(default)
+            return None if default is None else _LITERALS.evaluate(default)
         if "*" in self.root_values:
             return UNKNOWN
         kind, value = self.root_values.get(name, ("value", UNKNOWN))
-        return Evaluator(lambda *_: UNKNOWN).evaluate(value) if kind == "tokens" else value
+        return _LITERALS.evaluate(value) if kind == "tokens" else value
 
     def attribute(self, path: Path, header: tuple, name: str):
         """The value of a block's top-level attribute, or UNKNOWN when any part of it is."""
