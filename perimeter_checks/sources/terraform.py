@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perimeter_checks.exemptions import inline_skips
-from perimeter_checks.policy.values import is_expression
-from perimeter_checks.sources.hcl_expressions import UNKNOWN, ModuleScope, caller_document
 from perimeter_checks.policy.terraform import document_from_data_block, document_reference, unwrap_attributes
+from perimeter_checks.policy.values import is_expression
 from perimeter_checks.rules import ResourceView
+from perimeter_checks.sources.hcl_expressions import UNKNOWN, ModuleScope, caller_document
 
 SKIPPED_DIRS = {".terraform", ".git", "node_modules"}
 MAX_MODULE_DEPTH = 16
@@ -59,8 +59,8 @@ class _Module:
     directory: Path
     prefix: str
     files: dict  # path -> parsed HCL
+    scope: ModuleScope  # count, for_each and expressions, evaluated from the source text
     inputs: dict = field(default_factory=dict)
-    scope: ModuleScope | None = None  # count / for_each, evaluated from the source text
     # data.aws_iam_policy_document of the caller, passed in as arguments: alias -> block
     caller_documents: dict = field(default_factory=dict)
     _locals_done: dict = field(default_factory=dict)
@@ -73,7 +73,7 @@ class _Module:
 
     def exists(self, path: Path, *header: str) -> bool:
         """False only when count is certainly 0 or for_each certainly empty."""
-        return self.scope is None or self.scope.instances(path, *header) != 0
+        return self.scope.instances(path, *header) != 0
 
     # ---------------------------------------------------------- scope
 
@@ -257,7 +257,7 @@ def scan_terraform(paths: list) -> TerraformScan:
         if directory in called:
             continue
         module_files = {p: parsed[p] for p in files if p in parsed}
-        module = _Module(directory, "", module_files, scope=ModuleScope(list(module_files), cache=sources))
+        module = _Module(directory, "", module_files, ModuleScope(list(module_files), cache=sources))
         views: list = []
         _collect(module, parsed, views, errors, depth=0, stack=(directory,), referrers={})
         requested = [v for v in views if _requested(Path(v.file), paths)]
@@ -414,6 +414,6 @@ def _collect(
                 if not key.startswith("__") and key not in ("source", "version", "providers", "count", "for_each")
             }
             files = _load_files(target, parsed, errors)
-            child = _Module(target, f"{module.prefix}module.{name}.", files, inputs,
-                            module.scope.child(path, name, list(files)), caller_documents=passed)
+            child = _Module(target, f"{module.prefix}module.{name}.", files, module.scope.child(path, name, list(files)),
+                            inputs, caller_documents=passed)
             _collect(child, parsed, views, errors, depth + 1, stack + (target,), referrers)
