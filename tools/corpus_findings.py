@@ -67,18 +67,14 @@ def scan_corpus(engine: str, paths: list | None = None) -> collections.Counter:
 
 def checkov_templates() -> list:
     """Corpus templates Checkov 3.3.30 can read: it exits 2 on Fn::ForEach and Rain modules."""
-    from perimeter_checks.sources.cloudformation import TemplateError, is_template, load_template_file
+    from perimeter_checks.sources.cloudformation import template_of_file
 
-    templates = []
-    for path in sorted((CORPUS / "cloudformation").rglob("*")):
-        if path.suffix not in (".yaml", ".yml", ".json", ".template") or "Fn::ForEach" in path.read_text(errors="ignore"):
-            continue
-        try:
-            if is_template(load_template_file(path)):
-                templates.append(path)
-        except (TemplateError, UnicodeDecodeError):
-            continue
-    return templates
+    return [
+        path for path in sorted((CORPUS / "cloudformation").rglob("*"))
+        if path.suffix in (".yaml", ".yml", ".json", ".template")
+        and "Fn::ForEach" not in path.read_text(errors="ignore")
+        and template_of_file(str(path)) is not None
+    ]
 
 
 def load_triage(path: Path = TRIAGE_FILE) -> list:
